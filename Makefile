@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup syscheck demo run test lint format migrate demo-data clean
+
+setup: syscheck $(STAMP)
+
+# WeasyPrint needs Pango from the system; say which package is missing instead of a traceback.
+syscheck:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 tidak ditemukan: pasang paket python3 (apt-get install python3 python3-venv)."; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "Modul venv/ensurepip tidak ada: pasang paket python3-venv (apt-get install python3-venv)."; exit 1; }
+	@for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 libharfbuzz.so.0:libharfbuzz0b libfontconfig.so.1:libfontconfig1; do \
+		so=$${lib%%:*}; pkg=$${lib##*:}; \
+		ldconfig -p 2>/dev/null | grep -q "$$so" || { echo "WeasyPrint memerlukan $$so: pasang paket Debian '$$pkg' (apt-get install $$pkg)."; exit 1; }; \
+	done
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@$(PY) -c 'import weasyprint' || { echo "WeasyPrint tidak dapat dimuat: lihat pesan di atas untuk pustaka sistem yang kurang."; exit 1; }
+	touch $(STAMP)
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo-data: migrate
+	$(PY) manage.py muat_demo
+
+demo: demo-data
+	@$(PY) manage.py muat_demo --akun
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+run: migrate
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,9 @@
+"""Test settings: the real settings with faster password hashing and a throwaway media root."""
+
+import tempfile
+
+from .settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="lkj-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

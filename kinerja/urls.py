@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("satker/<str:kode>/", views.satker_detail, name="satker_detail"),
+    path("satker/<str:kode>/<int:tahun>/", views.satker_tahun, name="satker_tahun"),
+    path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),
+]

@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+
+
+class Tingkat(models.TextChoices):
+    RI = "ri", "KPU RI"
+    PROVINSI = "provinsi", "KPU Provinsi"
+    KABKOTA = "kabkota", "KPU Kabupaten/Kota"
+
+
+class SatkerQuerySet(models.QuerySet):
+    def provinsi(self):
+        return self.filter(tingkat=Tingkat.PROVINSI)
+
+    def kabkota(self):
+        return self.filter(tingkat=Tingkat.KABKOTA)
+
+    def get_by_natural_key(self, kode):
+        return self.get(kode=kode)
+
+    def visible_to(self, user):
+        """Satker whose data `user` may see: admins all, reviewers their province and the
+        Kab/Kota below it, everyone else only their own satker."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        anggota = keanggotaan_of(user)
+        if anggota is None:
+            return self.none()
+        if anggota.peran == Peran.ADMIN:
+            return self.all()
+        if anggota.peran == Peran.REVIEWER:
+            return self.filter(models.Q(pk=anggota.satker_id) | models.Q(induk=anggota.satker_id))
+        return self.filter(pk=anggota.satker_id)
+
+
+class Satker(models.Model):
+    """A KPU work unit. Its public key is the Kemendagri region code ("18.03"; "00" for KPU RI)."""
+
+    kode = models.CharField("kode wilayah", max_length=13, unique=True)
+    nama = models.CharField(max_length=200, help_text="Contoh: KPU Kabupaten Lampung Utara")
+    nama_wilayah = models.CharField(
+        "nama wilayah", max_length=200, blank=True, help_text="Contoh: Kabupaten Lampung Utara"
+    )
+    tingkat = models.CharField(max_length=10, choices=Tingkat.choices)
+    induk = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak",
+        verbose_name="satker induk",
+    )
+    alamat = models.TextField(blank=True)
+    telepon = models.CharField(max_length=50, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField(blank=True)
+    kota_ttd = models.CharField(
+        "kota penandatanganan",
+        max_length=100,
+        blank=True,
+        help_text="Kota yang dicetak di samping tanda tangan, mis. Kotabumi",
+    )
+    logo = models.ImageField(upload_to="logo/", blank=True)
+
+    objects = SatkerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "satker"
+        verbose_name_plural = "satker"
+        ordering = ["kode"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tingkat=Tingkat.RI, induk__isnull=True)
+                | (~models.Q(tingkat=Tingkat.RI) & models.Q(induk__isnull=False)),
+                name="satker_induk_sesuai_tingkat",
+                violation_error_message="Hanya KPU RI yang tidak memiliki satker induk.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.kode})"
+
+    def natural_key(self):
+        return (self.kode,)
+
+    @property
+    def provinsi(self):
+        """The KPU Provinsi this satker belongs to (itself for a province, None for KPU RI)."""
+        if self.tingkat == Tingkat.PROVINSI:
+            return self
+        if self.tingkat == Tingkat.KABKOTA:
+            return self.induk
+        return None
+
+
+class Peran(models.TextChoices):
+    OPERATOR = "operator", "Operator"
+    PENYUSUN = "penyusun", "Penyusun"
+    PIMPINAN = "pimpinan", "Pimpinan"
+    REVIEWER = "reviewer", "Reviewer"
+    ADMIN = "admin", "Admin"
+
+
+def keanggotaan_of(user):
+    """The user's membership, or None for users who belong to no satker."""
+    try:
+        return user.keanggotaan
+    except Keanggotaan.DoesNotExist:
+        return None
+
+
+class KeanggotaanQuerySet(models.QuerySet):
+    def with_satker(self):
+        return self.select_related("user", "satker", "satker__induk")
+
+
+class Keanggotaan(models.Model):
+    """A user's membership: every user belongs to one satker with one role."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="keanggotaan",
+        verbose_name="pengguna",
+    )
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="anggota")
+    peran = models.CharField(max_length=10, choices=Peran.choices)
+    jabatan = models.CharField(max_length=150, blank=True)
+    nip = models.CharField("NIP", max_length=30, blank=True)
+
+    objects = KeanggotaanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "keanggotaan"
+        verbose_name_plural = "keanggotaan"
+        ordering = ["satker__kode", "peran", "user__username"]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_peran_display()} {self.satker.nama}"

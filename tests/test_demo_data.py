@@ -1,0 +1,98 @@
+"""The demo data as `make demo` loads it: every seed satker-year, its numbers, and the admin."""
+
+from decimal import Decimal
+from io import StringIO
+
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+
+from kinerja import capaian
+from kinerja.models import KebijakanCapaian, PerjanjianKinerja, Renstra
+from kinerja.pengukuran import tabel_pengukuran
+from satker.models import Keanggotaan, Peran, Satker
+
+
+class DemoDataTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("muat_demo", verbosity=0, stdout=StringIO())
+
+    def tabel(self, kode, tahun, jenis):
+        pk = PerjanjianKinerja.objects.with_items().get(
+            satker__kode=kode, tahun=tahun, jenis=jenis, revisi=0
+        )
+        return tabel_pengukuran(pk, KebijakanCapaian.objects.get(satker=pk.satker, tahun=tahun))
+
+    def test_all_satker_loaded(self):
+        """The master data holds KPU RI, 38 provinces and 514 Kab/Kota."""
+        self.assertEqual(Satker.objects.count(), 553)
+
+    def test_national_renstra_loaded(self):
+        """The national Renstra 2020–2024 belongs to KPU RI and has sasaran."""
+        renstra = Renstra.objects.get(satker__kode="00", tahun_mulai=2020)
+        self.assertTrue(renstra.sasaran.exists())
+
+    def test_each_seed_satker_has_its_pk(self):
+        """The four seed reports are present as PKs of their satker and year."""
+        for kode, tahun in [("18.03", 2023), ("36.73", 2023), ("18.72", 2024), ("17.02", 2024)]:
+            with self.subTest(kode=kode):
+                self.assertTrue(
+                    PerjanjianKinerja.objects.filter(satker__kode=kode, tahun=tahun).exists()
+                )
+
+    def test_rejang_lebong_has_two_pks(self):
+        """Rejang Lebong 2024 has a commission PK and a secretariat PK."""
+        jenis = set(
+            PerjanjianKinerja.objects.filter(satker__kode="17.02", tahun=2024).values_list(
+                "jenis", flat=True
+            )
+        )
+        self.assertEqual(jenis, {"lembaga", "sekretariat"})
+
+    def test_serang_sasaran_5_scored_by_rule(self):
+        """Kota Serang printed 95 for target 95 / realisasi 100; the product computes 105,26."""
+        tabel = self.tabel("36.73", 2023, "sekretariat")
+        baris = next(b for b in tabel.baris if b.indikator.sasaran.nomor == 5)
+        self.assertEqual(capaian.bulatkan(baris.hasil.nilai), Decimal("105.26"))
+
+    def test_loading_twice_is_idempotent(self):
+        """Reloading with --ulang gives the same counts."""
+        before = PerjanjianKinerja.objects.count()
+        call_command("muat_demo", ulang=True, verbosity=0, stdout=StringIO())
+        self.assertEqual(PerjanjianKinerja.objects.count(), before)
+
+    def test_demo_users_one_per_role(self):
+        """There is a demo user for every role, including both provincial reviewers."""
+        self.assertEqual(
+            set(Keanggotaan.objects.values_list("peran", flat=True)), set(Peran.values)
+        )
+        for username in ["reviewer.lampung", "reviewer.bengkulu"]:
+            self.assertTrue(get_user_model().objects.filter(username=username).exists())
+
+    def test_admin_changelists_show_demo_data(self):
+        """Every registered model's admin list page renders for the demo admin."""
+        self.client.force_login(get_user_model().objects.get(username="admin"))
+        for model in apps.get_models():
+            if not admin.site.is_registered(model):
+                continue
+            meta = model._meta
+            with self.subTest(model=meta.label):
+                url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_demo_pages_render_for_their_operator(self):
+        """Each demo satker's operator sees its year page with its PK."""
+        for username, kode, tahun in [
+            ("operator.lampura", "18.03", 2023),
+            ("operator.serang", "36.73", 2023),
+            ("operator.metro", "18.72", 2024),
+            ("operator.rejanglebong", "17.02", 2024),
+        ]:
+            with self.subTest(username=username):
+                self.client.force_login(get_user_model().objects.get(username=username))
+                r = self.client.get(reverse("satker_tahun", args=[kode, tahun]))
+                self.assertContains(r, "Capaian keseluruhan", status_code=200)
