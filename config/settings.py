@@ -23,6 +23,9 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", True)
+# Demo data may be loaded only into a development database. Kept apart from DEBUG because the
+# test runner switches DEBUG off while the tests still load the demo data.
+DEMO_DATA_ALLOWED = DEBUG
 
 
 def _secret_key() -> str:

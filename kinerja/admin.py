@@ -1,6 +1,16 @@
 from django.contrib import admin
+from django.utils.text import Truncator
 
 from . import models as m
+from .templatetags.kinerja_tags import nilai as tampil_nilai
+
+
+def _singkat(teks: str) -> str:
+    return Truncator(teks).chars(70)
+
+
+class SatkerPKFilter(admin.RelatedOnlyFieldListFilter):
+    """Only the satker that have PKs, not all 553."""
 
 
 class NilaiSkalaInline(admin.TabularInline):
@@ -139,19 +149,69 @@ class RealisasiInline(admin.StackedInline):
 
 @admin.register(m.ItemPK)
 class ItemPKAdmin(admin.ModelAdmin):
-    list_display = ["indikator", "target", "target_predikat", "pk_induk"]
-    list_filter = ["pk_induk__tahun", "pk_induk__jenis", "indikator__jenis_nilai"]
+    list_display = ["kode", "indikator_singkat", "target_tampil", "satker", "tahun", "jenis"]
+    list_filter = [
+        ("pk_induk__satker", SatkerPKFilter),
+        "pk_induk__tahun",
+        "pk_induk__jenis",
+        "indikator__jenis_nilai",
+    ]
     search_fields = ["indikator__nama", "pk_induk__satker__nama"]
     list_select_related = ["indikator", "pk_induk__satker"]
     raw_id_fields = ["pk_induk", "indikator"]
     inlines = [TargetTriwulanInline, RealisasiInline]
 
+    @admin.display(description="kode", ordering="indikator__kode")
+    def kode(self, obj):
+        return obj.indikator.kode
+
+    @admin.display(description="indikator", ordering="indikator__nama")
+    def indikator_singkat(self, obj):
+        return _singkat(obj.indikator.nama)
+
+    @admin.display(description="target")
+    def target_tampil(self, obj):
+        return tampil_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
+
+    @admin.display(description="satker", ordering="pk_induk__satker__kode")
+    def satker(self, obj):
+        return obj.pk_induk.satker
+
+    @admin.display(description="tahun", ordering="pk_induk__tahun")
+    def tahun(self, obj):
+        return str(obj.pk_induk.tahun)
+
+    @admin.display(description="jenis PK", ordering="pk_induk__jenis")
+    def jenis(self, obj):
+        return obj.pk_induk.get_jenis_display()
+
 
 @admin.register(m.Realisasi)
 class RealisasiAdmin(admin.ModelAdmin):
-    list_display = ["item", "triwulan", "nilai", "nilai_predikat", "diisi_oleh", "diperbarui_pada"]
-    list_filter = ["triwulan", "item__pk_induk__tahun", "item__indikator__jenis_nilai"]
+    list_display = ["indikator", "satker", "tahun", "triwulan", "nilai_tampil", "diperbarui_pada"]
+    list_filter = [
+        ("item__pk_induk__satker", SatkerPKFilter),
+        "item__pk_induk__tahun",
+        "triwulan",
+        "item__indikator__jenis_nilai",
+    ]
     search_fields = ["item__indikator__nama", "item__pk_induk__satker__nama"]
     list_select_related = ["item__indikator", "item__pk_induk__satker", "diisi_oleh"]
     raw_id_fields = ["item", "diisi_oleh"]
     readonly_fields = ["diperbarui_pada", "versi"]
+
+    @admin.display(description="indikator", ordering="item__indikator__kode")
+    def indikator(self, obj):
+        return _singkat(str(obj.item.indikator))
+
+    @admin.display(description="satker", ordering="item__pk_induk__satker__kode")
+    def satker(self, obj):
+        return obj.item.pk_induk.satker
+
+    @admin.display(description="tahun", ordering="item__pk_induk__tahun")
+    def tahun(self, obj):
+        return str(obj.item.pk_induk.tahun)
+
+    @admin.display(description="nilai")
+    def nilai_tampil(self, obj):
+        return tampil_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)

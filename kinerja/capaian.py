@@ -175,6 +175,8 @@ def bulatkan(nilai: Decimal | None, tempat: int = 2) -> Decimal | None:
     """Rule 8: round half up (never truncate, never banker's rounding) to `tempat` decimals."""
     if nilai is None:
         return None
+    if isinstance(nilai, float):
+        nilai = str(nilai)  # a float's binary value would round 2.675 down
     return Decimal(nilai).quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
 
 
@@ -182,7 +184,7 @@ def format_angka(nilai: Decimal | None, tempat: int = 2) -> str:
     """Indonesian display: dot for thousands, comma for decimals, half-up ("1.250,50")."""
     if nilai is None:
         return "—"
-    dibulatkan = bulatkan(Decimal(nilai), tempat)
+    dibulatkan = bulatkan(nilai, tempat)
     tanda = "-" if dibulatkan < 0 else ""
     teks = f"{abs(dibulatkan):,.{tempat}f}"
     return tanda + teks.replace(",", "_").replace(".", ",").replace("_", ".")

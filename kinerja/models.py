@@ -234,7 +234,8 @@ class Renstra(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nama} ({self.tahun_mulai}–{self.tahun_selesai})"
+        periode = f"{self.tahun_mulai}–{self.tahun_selesai}"
+        return self.nama if periode in self.nama else f"{self.nama} ({periode})"
 
     @property
     def daftar_misi(self) -> list[str]:

@@ -43,6 +43,12 @@ class ViewAccessTests(TestCase):
         self.assertContains(r, "80,00 %")
         self.assertContains(r, "120,00 %")
 
+    def test_year_shown_without_thousands_separator(self):
+        """Years print as "2023", never in number format ("2.023")."""
+        r = self.get(self.operator_a, reverse("satker_tahun", args=["18.03", 2023]))
+        self.assertContains(r, "Kinerja tahun 2023")
+        self.assertNotContains(r, "2.023")
+
     def test_operator_gets_404_for_other_satker_pk(self):
         """Another satker's PK is a 404, not a 403, so ids do not leak."""
         r = self.get(self.operator_b, reverse("pk_detail", args=[self.pk_a.id]))

@@ -49,7 +49,7 @@ class Command(BaseCommand):
         if akun:
             self.cetak_akun()
             return
-        if not settings.DEBUG:
+        if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Data demo tidak dimuat dalam mode produksi (DEBUG=0).")
         demo_files = sorted((FIXTURES / "demo").glob("*.json"))
         kode_demo = [f.name.split("_")[0] for f in demo_files]
