@@ -1,4 +1,7 @@
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -82,6 +85,27 @@ class Satker(models.Model):
     def __str__(self):
         return f"{self.nama} ({self.kode})"
 
+    def clean(self):
+        """Kab/Kota sit under their province ("18.03" under "18"), provinces under KPU RI."""
+        if not re.fullmatch(r"00|\d{2}|\d{2}\.\d{2}", self.kode or ""):
+            raise ValidationError(
+                {"kode": "Kode wilayah ditulis seperti 18 (provinsi), 18.03 (kab/kota) atau 00."}
+            )
+        if self.tingkat == Tingkat.RI:
+            if self.induk_id:
+                raise ValidationError({"induk": "KPU RI tidak memiliki satker induk."})
+            return
+        induk = self.induk
+        tingkat_induk = Tingkat.RI if self.tingkat == Tingkat.PROVINSI else Tingkat.PROVINSI
+        if induk is None or induk.tingkat != tingkat_induk:
+            raise ValidationError(
+                {"induk": f"Satker induk harus satker tingkat {tingkat_induk.label}."}
+            )
+        if self.tingkat == Tingkat.KABKOTA and not self.kode.startswith(induk.kode + "."):
+            raise ValidationError(
+                {"kode": f"Kode kab/kota harus diawali kode provinsinya ({induk.kode}.)."}
+            )
+
     def natural_key(self):
         return (self.kode,)
 
@@ -139,3 +163,10 @@ class Keanggotaan(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_peran_display()} {self.satker.nama}"
+
+    def clean(self):
+        """Reviewers work at a KPU Provinsi; admins at KPU RI."""
+        if self.peran == Peran.REVIEWER and self.satker.tingkat != Tingkat.PROVINSI:
+            raise ValidationError({"peran": "Reviewer harus anggota sebuah KPU Provinsi."})
+        if self.peran == Peran.ADMIN and self.satker.tingkat != Tingkat.RI:
+            raise ValidationError({"peran": "Admin harus anggota KPU RI."})

@@ -6,8 +6,8 @@ from io import StringIO
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import TestCase
+from django.core.management import CommandError, call_command
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from kinerja import capaian
@@ -96,3 +96,12 @@ class DemoDataTests(TestCase):
                 self.client.force_login(get_user_model().objects.get(username=username))
                 r = self.client.get(reverse("satker_tahun", args=[kode, tahun]))
                 self.assertContains(r, "Capaian keseluruhan", status_code=200)
+
+
+class DemoRefusedInProductionTests(TestCase):
+    @override_settings(DEMO_DATA_ALLOWED=False)
+    def test_refused_when_not_allowed(self):
+        """In production mode muat_demo refuses and writes nothing."""
+        with self.assertRaisesMessage(CommandError, "mode produksi"):
+            call_command("muat_demo", stdout=StringIO())
+        self.assertFalse(Satker.objects.exists())
