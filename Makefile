@@ -34,6 +34,7 @@ demo-data: migrate
 
 demo: demo-data
 	@$(PY) manage.py muat_demo --akun
+	@echo "Buka http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: migrate

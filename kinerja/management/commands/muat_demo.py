@@ -103,5 +103,4 @@ class Command(BaseCommand):
         for username, kode, peran, _, _ in DEMO_USERS:
             satker = Satker.objects.filter(kode=kode).values_list("nama", flat=True).first()
             self.stdout.write(f"  {username:<24} {peran.label:<10} {satker or kode}")
-        self.stdout.write("Buka http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)")
         self.stdout.write("")
