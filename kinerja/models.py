@@ -6,12 +6,15 @@ grade code of the indicator's scale (e.g. "BB"). Exactly one of them is set for 
 """
 
 from decimal import Decimal
+from pathlib import Path
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from satker.models import Satker
 
@@ -302,6 +305,10 @@ class NilaiMixin:
             raise ValidationError({nama: "Indikator ini bernilai ya (1) atau tidak (0)."})
         if angka < 0:
             raise ValidationError({nama: "Nilai tidak boleh negatif."})
+        if indikator.adalah_bagian_persen and angka > 100:
+            raise ValidationError(
+                {nama: f"Persentase tidak boleh lebih dari 100 % ({capaian.format_angka(angka)})."}
+            )
 
     def nilai_dari(self, nama: str):
         predikat = getattr(self, f"{nama}_predikat", "")
@@ -338,6 +345,12 @@ class Indikator(NilaiMixin, models.Model):
     )
     agregasi = models.CharField(
         "agregasi triwulan", max_length=12, choices=Agregasi.choices, default=Agregasi.NILAI_AKHIR
+    )
+    boleh_melebihi_100 = models.BooleanField(
+        "nilai boleh melebihi 100 %",
+        default=False,
+        help_text="Untuk satuan %: biarkan kosong bila nilainya bagian dari keseluruhan "
+        "(persentase tidak mungkin lebih dari 100).",
     )
     definisi_operasional = models.TextField(blank=True)
     sumber_data = models.TextField(blank=True)
@@ -382,6 +395,11 @@ class Indikator(NilaiMixin, models.Model):
             self.skala_nilai = None
         self.periksa_nilai("baseline", wajib=False)
         self.periksa_nilai("standar_nasional", wajib=False)
+
+    @property
+    def adalah_bagian_persen(self) -> bool:
+        """A percentage that is a share of a whole, so never above 100."""
+        return self.satuan.strip() in ("%", "persen") and not self.boleh_melebihi_100
 
     @property
     def skala(self) -> list[str] | None:
@@ -522,6 +540,8 @@ class ItemPK(NilaiMixin, models.Model):
     target_kegiatan = models.DecimalField(null=True, blank=True, **NILAI_DIGITS)
     satuan_kegiatan = models.CharField(max_length=50, blank=True, help_text="Contoh: orang")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "indikator PK"
         verbose_name_plural = "indikator PK"
@@ -601,6 +621,8 @@ class TargetTriwulan(NilaiMixin, models.Model):
     target = models.DecimalField(null=True, blank=True, **NILAI_DIGITS)
     target_predikat = models.CharField(max_length=10, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "target triwulan"
         verbose_name_plural = "target triwulan"
@@ -642,6 +664,8 @@ class Realisasi(NilaiMixin, models.Model):
     diperbarui_pada = models.DateTimeField(auto_now=True)
     versi = models.PositiveIntegerField(default=1)
 
+    history = HistoricalRecords(excluded_fields=["diperbarui_pada"])
+
     class Meta:
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
@@ -673,3 +697,51 @@ class Realisasi(NilaiMixin, models.Model):
                 capaian.periksa_satuan(self.satuan, self.item.indikator.satuan)
             except capaian.SatuanTidakSesuai as exc:
                 raise ValidationError({"satuan": str(exc)}) from exc
+
+
+BUKTI_UKURAN_MAKS = 10 * 1024 * 1024
+BUKTI_JENIS = {
+    "application/pdf": "PDF",
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
+    "application/msword": "Word 97-2003",
+    "application/vnd.ms-excel": "Excel 97-2003",
+}
+
+
+def lokasi_bukti(instance, filename):
+    """Evidence is stored per satker and year under a random name (the original is kept apart)."""
+    pk = instance.realisasi.item.pk_induk
+    ekstensi = Path(filename).suffix.lower()[:10]
+    return (
+        f"bukti/{pk.satker.kode}/{pk.tahun}/tw{instance.realisasi.triwulan}/{uuid4().hex}{ekstensi}"
+    )
+
+
+class Bukti(models.Model):
+    """An evidence file supporting a realisasi (scan, photo, office document)."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="bukti")
+    berkas = models.FileField(upload_to=lokasi_bukti, max_length=200)
+    nama_asli = models.CharField("nama berkas", max_length=255)
+    jenis_mime = models.CharField("jenis berkas", max_length=120)
+    ukuran = models.PositiveIntegerField("ukuran (bita)")
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada", "id"]
+
+    def __str__(self):
+        return self.nama_asli
+
+    @property
+    def jenis_tampil(self) -> str:
+        return BUKTI_JENIS.get(self.jenis_mime, self.jenis_mime)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,6 @@ urlpatterns = [
     path("satker/<str:kode>/", views.satker_detail, name="satker_detail"),
     path("satker/<str:kode>/<int:tahun>/", views.satker_tahun, name="satker_tahun"),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),
+    path("", include("kinerja.urls_pk")),
+    path("", include("kinerja.urls_realisasi")),
 ]

@@ -1,22 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from satker.models import Peran, Satker, keanggotaan_of
 
+from .access import get_pk, get_satker
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
-
-
-def _get_satker(request, kode) -> Satker:
-    """The satker if the user may see it; 404 otherwise, so that codes of others do not leak."""
-    return get_object_or_404(Satker.objects.visible_to(request.user), kode=kode)
-
-
-def _get_pk(request, pk_id) -> PerjanjianKinerja:
-    visible = Satker.objects.visible_to(request.user)
-    return get_object_or_404(PerjanjianKinerja.objects.with_items(), id=pk_id, satker__in=visible)
 
 
 def _kebijakan(satker, tahun):
@@ -54,7 +45,7 @@ def _ke_tahun_terakhir(satker):
 
 @login_required
 def satker_detail(request, kode):
-    satker = _get_satker(request, kode)
+    satker = get_satker(request, kode)
     if not satker.perjanjian_kinerja.exists():
         return render(request, "kinerja/satker_kosong.html", {"satker": satker})
     return _ke_tahun_terakhir(satker)
@@ -62,7 +53,7 @@ def satker_detail(request, kode):
 
 @login_required
 def satker_tahun(request, kode, tahun):
-    satker = _get_satker(request, kode)
+    satker = get_satker(request, kode)
     pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun))
     if not pk_list:
         raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
@@ -77,6 +68,6 @@ def satker_tahun(request, kode, tahun):
 
 @login_required
 def pk_detail(request, pk_id):
-    pk = _get_pk(request, pk_id)
+    pk = get_pk(request, pk_id)
     tabel = tabel_pengukuran(pk, _kebijakan(pk.satker, pk.tahun))
     return render(request, "kinerja/pk_detail.html", {"pk": pk, "tabel": tabel})

@@ -170,3 +170,16 @@ class Keanggotaan(models.Model):
             raise ValidationError({"peran": "Reviewer harus anggota sebuah KPU Provinsi."})
         if self.peran == Peran.ADMIN and self.satker.tingkat != Tingkat.RI:
             raise ValidationError({"peran": "Admin harus anggota KPU RI."})
+
+
+def bisa_mengubah(user, satker: Satker) -> bool:
+    """Operators and penyusun change their own satker's data; admins (and superusers) anyone's.
+    Pimpinan and reviewers only read."""
+    if user.is_superuser:
+        return True
+    anggota = keanggotaan_of(user)
+    if anggota is None:
+        return False
+    if anggota.peran == Peran.ADMIN:
+        return True
+    return anggota.satker_id == satker.id and anggota.peran in (Peran.OPERATOR, Peran.PENYUSUN)

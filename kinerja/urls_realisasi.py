@@ -1,0 +1,3 @@
+"""URLs of urls_realisasi; see the views module of the same name."""
+
+urlpatterns: list = []
