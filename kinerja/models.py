@@ -452,6 +452,16 @@ class PerjanjianKinerjaQuerySet(models.QuerySet):
     def for_satker_tahun(self, satker, tahun):
         return self.filter(satker=satker, tahun=tahun)
 
+    def terkini(self):
+        """Only the latest revision of each satker-year-kind: the PK in force."""
+        lebih_baru = PerjanjianKinerja.objects.filter(
+            satker=models.OuterRef("satker"),
+            tahun=models.OuterRef("tahun"),
+            jenis=models.OuterRef("jenis"),
+            revisi__gt=models.OuterRef("revisi"),
+        )
+        return self.exclude(models.Exists(lebih_baru))
+
 
 class PerjanjianKinerja(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="perjanjian_kinerja")

@@ -43,6 +43,11 @@ class TabelPengukuran:
     capaian: Decimal | None
     kategori: str | None
     status: capaian.RingkasanStatus
+    sampai_triwulan: int = 4
+
+    @property
+    def sampai_triwulan_nama(self) -> str:
+        return ("TW I", "TW II", "TW III", "TW IV")[self.sampai_triwulan - 1]
 
     @property
     def baris(self) -> list[BarisPengukuran]:
@@ -82,4 +87,5 @@ def tabel_pengukuran(
         capaian=keseluruhan,
         kategori=capaian.kategori(keseluruhan, pita) if pita else None,
         status=capaian.hitung_status(semua),
+        sampai_triwulan=sampai_triwulan,
     )

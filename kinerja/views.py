@@ -2,10 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
-from satker.models import Peran, Satker, keanggotaan_of
+from satker.models import Peran, Satker, bisa_mengubah, keanggotaan_of
 
 from .access import get_pk, get_satker
+from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
 
@@ -54,15 +56,25 @@ def satker_detail(request, kode):
 @login_required
 def satker_tahun(request, kode, tahun):
     satker = get_satker(request, kode)
-    pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun))
+    pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun).terkini())
     if not pk_list:
         raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
     kebijakan = _kebijakan(satker, tahun)
-    tabel_list = [tabel_pengukuran(pk, kebijakan) for pk in pk_list]
-    tahun_list = (
-        satker.perjanjian_kinerja.values_list("tahun", flat=True).distinct().order_by("-tahun")
-    )
-    context = {"satker": satker, "tahun": tahun, "tabel_list": tabel_list, "tahun_list": tahun_list}
+    hari_ini = timezone.localdate()
+    ringkasan = []
+    for pk in pk_list:
+        kelengkapan = kelengkapan_pk(pk, hari_ini)
+        sampai = kelengkapan.triwulan_terakhir_terisi or 4
+        ringkasan.append((tabel_pengukuran(pk, kebijakan, sampai), kelengkapan))
+    context = {
+        "satker": satker,
+        "tahun": tahun,
+        "ringkasan": ringkasan,
+        "tahun_list": satker.perjanjian_kinerja.values_list("tahun", flat=True)
+        .distinct()
+        .order_by("-tahun"),
+        "bisa_ubah": bisa_mengubah(request.user, satker),
+    }
     return render(request, "kinerja/satker_tahun.html", context)
 
 
