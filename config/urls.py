@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from satker.forms import FormMasuk
 
 admin.site.site_header = "Administrasi LKj KPU"
 admin.site.site_title = "LKj KPU"
@@ -7,6 +10,7 @@ admin.site.index_title = "Data induk dan data kinerja"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("akun/login/", auth_views.LoginView.as_view(authentication_form=FormMasuk), name="login"),
     path("akun/", include("django.contrib.auth.urls")),
     path("", include("kinerja.urls")),
 ]
