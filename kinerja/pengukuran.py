@@ -83,7 +83,8 @@ def tabel_pengukuran(
     return TabelPengukuran(
         pk=pk,
         kebijakan=kebijakan,
-        sasaran=sorted(per_sasaran.values(), key=lambda s: s.sasaran.nomor),
+        # Sasaran appear in the PK's own row order (items are ordered by urutan).
+        sasaran=list(per_sasaran.values()),
         capaian=keseluruhan,
         kategori=capaian.kategori(keseluruhan, pita) if pita else None,
         status=capaian.hitung_status(semua),

@@ -49,7 +49,8 @@ def _ke_tahun_terakhir(satker):
 def satker_detail(request, kode):
     satker = get_satker(request, kode)
     if not satker.perjanjian_kinerja.exists():
-        return render(request, "kinerja/satker_kosong.html", {"satker": satker})
+        context = {"satker": satker, "bisa_ubah": bisa_mengubah(request.user, satker)}
+        return render(request, "kinerja/satker_kosong.html", context)
     return _ke_tahun_terakhir(satker)
 
 

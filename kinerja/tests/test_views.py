@@ -49,6 +49,19 @@ class ViewAccessTests(TestCase):
         self.assertContains(r, "Kinerja tahun 2023")
         self.assertNotContains(r, "2.023")
 
+    def test_satker_without_pk_offers_to_create_one(self):
+        """An operator of a satker with no PK is shown the way to create one."""
+        metro = self.operator_a.keanggotaan.satker.induk.anak.get(kode="18.72")
+        operator = buat_user("operator.metro", metro, Peran.OPERATOR)
+        r = self.get(operator, reverse("satker_detail", args=["18.72"]))
+        self.assertContains(r, reverse("pk_buat", args=["18.72"]))
+
+    def test_reviewer_not_offered_to_create_pk(self):
+        """A reviewer looking at a satker without PK gets no create button."""
+        r = self.get(self.reviewer_a, reverse("satker_detail", args=["18.72"]))
+        self.assertContains(r, "belum memiliki Perjanjian Kinerja")
+        self.assertNotContains(r, reverse("pk_buat", args=["18.72"]))
+
     def test_operator_gets_404_for_other_satker_pk(self):
         """Another satker's PK is a 404, not a 403, so ids do not leak."""
         r = self.get(self.operator_b, reverse("pk_detail", args=[self.pk_a.id]))

@@ -1,0 +1,784 @@
+"""Quarterly realisasi: reading typed values, the live preview, saving a whole quarter with
+optimistic locking, evidence files and the change history of a PK item.
+
+Writes run in `transaction.atomic` and validate with `full_clean()`. Numbers come from
+kinerja.capaian only; this module never computes a capaian itself.
+
+Locking design (no lost updates): every row of the quarter page carries the `versi` of the
+realisasi it was loaded with (0 when there was none). `realisasi_simpan_triwulan` first checks
+every row without touching the database; then, in one transaction, it locks the PK items being
+written (SELECT ... FOR UPDATE, in id order, so two saves of the same quarter run one after the
+other), reads the current realisasi and compares versions. A row whose version moved on (or that
+someone else created or deleted) is a conflict unless the user left it as they loaded it. Any
+conflict or invalid row means nothing is written. Otherwise each row is saved with `save()`
+(so django-simple-history records the change and the user) with `versi` + 1.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import capfirst
+
+from . import capaian
+from .models import (
+    BUKTI_JENIS,
+    BUKTI_UKURAN_MAKS,
+    Agregasi,
+    Bukti,
+    ItemPK,
+    JenisNilai,
+    Realisasi,
+    TargetTriwulan,
+)
+from .services_pk import pesan_pk_terkunci
+from .templatetags.kinerja_tags import nilai as format_nilai
+
+TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+NARASI = ("kegiatan", "penyebab", "solusi", "program_pendukung")
+YA = ("ya", "1")
+TIDAK = ("tidak", "0")
+
+
+def periksa_pk_terbuka(pk) -> None:
+    """Realisasi of a PK revision that has been superseded are read-only (the revision copied
+    them); raise ValidationError saying so."""
+    pesan = pesan_pk_terkunci(pk)
+    if pesan:
+        raise ValidationError(pesan)
+
+
+def pesan_galat(exc: ValidationError) -> list[str]:
+    """The messages of a ValidationError as plain strings (field names dropped)."""
+    return [str(m) for m in exc.messages]
+
+
+def nama_pengguna(user) -> str:
+    if user is None:
+        return "sistem"
+    return user.get_full_name() or user.get_username()
+
+
+# --- Reading a typed value -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NilaiTerbaca:
+    """A value as stored: the (angka, predikat) column pair, plus a notice for the user."""
+
+    angka: Decimal | None = None
+    predikat: str = ""
+    catatan: str = ""
+
+    @property
+    def kosong(self) -> bool:
+        return self.angka is None and not self.predikat
+
+
+def nilai_teks(indikator, angka: Decimal | None, predikat: str) -> str:
+    """A stored value as the input shows it: "66,23", "BB", "ya"."""
+    if predikat:
+        return predikat
+    if angka is None:
+        return ""
+    if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
+        return "ya" if angka else "tidak"
+    return format(Decimal(angka).normalize(), "f").replace(".", ",")
+
+
+def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
+    """A stored value for display ("66,23 %", "BB", "Ya")."""
+    if predikat:
+        return predikat
+    if angka is None:
+        return "—"
+    if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
+        return "Ya" if angka else "Tidak"
+    return format_nilai(angka, indikator.satuan)
+
+
+def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
+    """Read what a user typed for `item`'s realisasi; raise ValidationError with an Indonesian
+    message when it is not a value of the indicator (DOMAIN rules 3, 4 and 7: numbers with a
+    decimal comma in the indicator's unit, grades of the indicator's scale with look-alike
+    letters normalised, ya/tidak), or breaks the model's rules (negative, a share above 100 %)."""
+    indikator = item.indikator
+    teks = (teks or "").strip()
+    if not teks:
+        return NilaiTerbaca()
+    catatan = ""
+    angka, predikat = None, ""
+    if indikator.jenis_nilai == JenisNilai.PREDIKAT:
+        skala = indikator.skala or []
+        try:
+            predikat = capaian.normalisasi_predikat(teks, skala)
+        except capaian.NilaiTidakValid as exc:
+            raise ValidationError(str(exc)) from exc
+        if capaian.mengandung_huruf_asing(teks):
+            catatan = (
+                f"Predikat '{teks}' mengandung huruf non-Latin (mis. huruf Sirilik) "
+                f"dan dibaca sebagai '{predikat}'."
+            )
+    elif indikator.jenis_nilai == JenisNilai.YA_TIDAK:
+        if teks.lower() in YA:
+            angka = Decimal(1)
+        elif teks.lower() in TIDAK:
+            angka = Decimal(0)
+        else:
+            raise ValidationError(f"Pilih ya atau tidak, bukan '{teks}'.")
+    else:
+        try:
+            angka = capaian.parse_angka(teks, indikator.satuan)
+        except capaian.NilaiTidakValid as exc:
+            raise ValidationError(str(exc)) from exc
+        Realisasi._meta.get_field("nilai").run_validators(angka)
+    Realisasi(item=item, nilai=angka, nilai_predikat=predikat).periksa_nilai("nilai", wajib=True)
+    return NilaiTerbaca(angka=angka, predikat=predikat, catatan=catatan)
+
+
+# --- The capaian of one quarter ---------------------------------------------------------------
+
+
+@dataclass
+class Pratinjau:
+    """The quarter's capaian for a (typed or stored) value, as the row shows it."""
+
+    item: ItemPK
+    triwulan: int
+    target: object = None
+    hasil: capaian.Capaian | None = None
+    kategori: str | None = None
+    realisasi_sd: object = None  # year-to-date realisasi (cumulative / mean indicators)
+    galat: list[str] = field(default_factory=list)
+    catatan: str = ""
+    ada_nilai: bool = False
+
+    @property
+    def romawi(self) -> str:
+        return TW_ROMAWI[self.triwulan]
+
+    @property
+    def agregasi_tampil(self) -> str:
+        """Label of the year-to-date realisasi when the indicator aggregates quarters."""
+        indikator = self.item.indikator
+        if indikator.jenis_nilai != JenisNilai.ANGKA:
+            return ""
+        return {Agregasi.KUMULATIF: "jumlah", Agregasi.RATA_RATA: "rata-rata"}.get(
+            indikator.agregasi, ""
+        )
+
+    @property
+    def realisasi_sd_tampil(self) -> str:
+        return format_nilai(self.realisasi_sd, self.item.indikator.satuan)
+
+
+def _nilai_bertipe(item: ItemPK, terbaca: NilaiTerbaca):
+    return Realisasi(item=item, nilai=terbaca.angka, nilai_predikat=terbaca.predikat).nilai_dari(
+        "nilai"
+    )
+
+
+def hitung_triwulan(
+    item: ItemPK, triwulan: int, terbaca: NilaiTerbaca, pita: list[capaian.Pita]
+) -> Pratinjau:
+    """The quarter's capaian as ItemPK.hitung_capaian(triwulan) computes it (year-to-date
+    realisasi under the indicator's aggregation against the quarter's target), with this
+    quarter's value replaced by `terbaca`. Earlier quarters come from `item.realisasi` (use the
+    prefetch). An empty value has no capaian, even when earlier quarters have one."""
+    indikator = item.indikator
+    target = item.target_untuk(triwulan)
+    hasil_kosong = capaian.hitung_capaian(
+        jenis=capaian.JenisNilai(indikator.jenis_nilai),
+        realisasi=None,
+        target=target,
+        polaritas=capaian.Polaritas(indikator.polaritas),
+        rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
+        skala=indikator.skala,
+    )
+    pratinjau = Pratinjau(item=item, triwulan=triwulan, target=target, hasil=hasil_kosong)
+    if terbaca.kosong:
+        return pratinjau
+    pratinjau.ada_nilai = True
+    nilai = _nilai_bertipe(item, terbaca)
+    per_triwulan = {
+        r.triwulan: r.nilai_dari("nilai") for r in item.realisasi.all() if r.triwulan < triwulan
+    }
+    per_triwulan[triwulan] = nilai
+    try:
+        if indikator.jenis_nilai == JenisNilai.ANGKA:
+            agregat = capaian.agregasi_triwulan(per_triwulan, capaian.Agregasi(indikator.agregasi))
+        else:
+            agregat = nilai
+        pratinjau.realisasi_sd = agregat
+        pratinjau.hasil = capaian.hitung_capaian(
+            jenis=capaian.JenisNilai(indikator.jenis_nilai),
+            realisasi=agregat,
+            target=target,
+            polaritas=capaian.Polaritas(indikator.polaritas),
+            rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
+            skala=indikator.skala,
+        )
+    except capaian.NilaiTidakValid as exc:
+        pratinjau.galat.append(str(exc))
+        return pratinjau
+    pratinjau.kategori = capaian.kategori(pratinjau.hasil.nilai, pita) if pita else None
+    return pratinjau
+
+
+def pratinjau_teks(item: ItemPK, triwulan: int, teks: str, pita: list[capaian.Pita]) -> Pratinjau:
+    """The live preview of a typed value: its capaian, or the message explaining the refusal."""
+    try:
+        terbaca = baca_nilai(item, teks)
+    except ValidationError as exc:
+        pratinjau = hitung_triwulan(item, triwulan, NilaiTerbaca(), pita)
+        pratinjau.galat = pesan_galat(exc)
+        return pratinjau
+    pratinjau = hitung_triwulan(item, triwulan, terbaca, pita)
+    pratinjau.catatan = terbaca.catatan
+    return pratinjau
+
+
+# --- Saving a quarter -------------------------------------------------------------------------
+
+
+class Aksi:
+    TETAP = "tetap"
+    BARU = "baru"
+    UBAH = "ubah"
+    HAPUS = "hapus"
+
+
+@dataclass
+class BarisMasukan:
+    """One row of the quarter form, as typed (strings), with the version it was loaded with."""
+
+    item_id: int
+    nilai: str = ""
+    kegiatan: str = ""
+    penyebab: str = ""
+    solusi: str = ""
+    program_pendukung: str = ""
+    versi: int = 0
+    hapus: bool = False
+
+    @property
+    def ada_narasi(self) -> bool:
+        return any(_teks(getattr(self, n)) for n in NARASI)
+
+
+def _teks(teks: str) -> str:
+    return (teks or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@dataclass(frozen=True)
+class Keadaan:
+    """The content of a realisasi that a user can change; compared to detect real changes."""
+
+    angka: Decimal | None
+    predikat: str
+    kegiatan: str
+    penyebab: str
+    solusi: str
+    program_pendukung: str
+
+    @classmethod
+    def dari(cls, obj) -> "Keadaan":
+        """From a Realisasi or one of its historical records."""
+        return cls(
+            obj.nilai,
+            obj.nilai_predikat,
+            *(_teks(getattr(obj, n)) for n in NARASI),
+        )
+
+
+LABEL_KOLOM = {
+    "nilai": "Nilai",
+    "kegiatan": "Kegiatan",
+    "penyebab": "Penyebab keberhasilan/kegagalan",
+    "solusi": "Solusi",
+    "program_pendukung": "Program pendukung",
+}
+
+
+@dataclass
+class PerbedaanKonflik:
+    kolom: str
+    label: str
+    milik_mereka: str
+    milik_anda: str
+    berubah_sejak_dimuat: bool
+
+
+@dataclass
+class Konflik:
+    """What another user saved since this user loaded the row."""
+
+    oleh: str
+    pada: object
+    dihapus: bool
+    perbedaan: list[PerbedaanKonflik]
+    versi_sekarang: int
+
+
+@dataclass
+class HasilBaris:
+    item: ItemPK
+    masukan: BarisMasukan
+    terbaca: NilaiTerbaca | None = None
+    aksi: str = Aksi.TETAP
+    galat: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    konflik: Konflik | None = None
+    objek: Realisasi | None = None
+    versi_sekarang: int | None = None  # the version found under the lock
+    terbaru: Realisasi | None = None  # set with pakai_terbaru
+    pakai_terbaru: bool = False  # left untouched while another user changed it
+
+    @property
+    def keadaan_masukan(self) -> Keadaan | None:
+        """The state the user asks for; None means "no realisasi"."""
+        if self.masukan.hapus or self.terbaca is None or self.terbaca.kosong:
+            return None
+        return Keadaan(
+            self.terbaca.angka,
+            self.terbaca.predikat,
+            *(_teks(getattr(self.masukan, n)) for n in NARASI),
+        )
+
+
+@dataclass
+class HasilSimpan:
+    triwulan: int
+    baris: list[HasilBaris]
+    disimpan: bool = False
+
+    def per_item(self) -> dict[int, HasilBaris]:
+        return {b.item.id: b for b in self.baris}
+
+    @property
+    def bermasalah(self) -> list[HasilBaris]:
+        return [b for b in self.baris if b.galat]
+
+    @property
+    def berkonflik(self) -> list[HasilBaris]:
+        return [b for b in self.baris if b.konflik]
+
+    def jumlah(self, aksi: str) -> int:
+        return sum(1 for b in self.baris if b.aksi == aksi)
+
+    @property
+    def catatan(self) -> list[tuple[ItemPK, str]]:
+        return [(b.item, c) for b in self.baris for c in b.catatan]
+
+
+class _Batal(Exception):
+    """Raised inside the transaction to roll back every write of the quarter."""
+
+
+def _periksa_baris(hb: HasilBaris) -> None:
+    """Checks that need no database: the value itself and the emptying rules."""
+    m = hb.masukan
+    if m.hapus:
+        if m.versi == 0:
+            return
+        hb.terbaca = NilaiTerbaca()
+        return
+    try:
+        hb.terbaca = baca_nilai(hb.item, m.nilai)
+    except ValidationError as exc:
+        hb.galat.extend(pesan_galat(exc))
+        return
+    if hb.terbaca.catatan:
+        hb.catatan.append(hb.terbaca.catatan)
+    if hb.terbaca.kosong and m.versi > 0:
+        hb.galat.append(
+            "Nilai dikosongkan. Untuk menghapus realisasi ini, centang “Hapus realisasi "
+            "triwulan ini” di bagian narasi; untuk mempertahankannya, isi kembali nilainya."
+        )
+    elif hb.terbaca.kosong and m.ada_narasi:
+        hb.galat.append("Isi nilai realisasi; narasi tanpa nilai tidak dapat disimpan.")
+
+
+def realisasi_simpan_triwulan(*, pk, triwulan: int, baris: list[BarisMasukan], user) -> HasilSimpan:
+    """Save the realisasi of `pk`'s items for `triwulan` all at once, or nothing at all.
+
+    Rows are validated first (typed value, unit, scale, share ≤ 100 %, narrative without a
+    value, a value cleared without ticking "hapus"); then, under row locks, each row's loaded
+    `versi` is compared with the database. Invalid rows and conflicts are reported per row in the
+    result and nothing is written. Unchanged rows are not written (no new version, no history).
+    Raises ValidationError when `pk` is a superseded revision.
+    """
+    if triwulan not in TW_ROMAWI:
+        raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
+    periksa_pk_terbuka(pk)
+    items = {item.id: item for item in pk.item.all()}
+    hasil = HasilSimpan(triwulan=triwulan, baris=[])
+    for masukan in baris:
+        item = items.get(masukan.item_id)
+        if item is None:
+            raise ValueError(f"Indikator {masukan.item_id} bukan bagian dari {pk}.")
+        hb = HasilBaris(item=item, masukan=masukan)
+        _periksa_baris(hb)
+        hasil.baris.append(hb)
+    if hasil.bermasalah:
+        return hasil
+    try:
+        with transaction.atomic():
+            _tulis(hasil, triwulan, user)
+    except _Batal:
+        _batalkan_aksi(hasil)
+        return hasil
+    except IntegrityError:
+        # A row was created meanwhile by a writer that does not lock the items (e.g. the
+        # admin): the same conflict as one detected under the lock.
+        _batalkan_aksi(hasil)
+        _tandai_konflik_terlambat(hasil, triwulan)
+        return hasil
+    hasil.disimpan = True
+    return hasil
+
+
+def _batalkan_aksi(hasil: HasilSimpan) -> None:
+    for hb in hasil.baris:
+        hb.aksi = Aksi.TETAP
+
+
+def _tulis(hasil: HasilSimpan, triwulan: int, user) -> None:
+    ids = sorted(hb.item.id for hb in hasil.baris)
+    # Serialise concurrent saves of the same rows: lock the PK items in a fixed order.
+    list(ItemPK.objects.select_for_update().filter(id__in=ids).order_by("id").values("id"))
+    sekarang = {
+        r.item_id: r
+        for r in Realisasi.objects.select_for_update(of=("self",))
+        .select_related("diisi_oleh")
+        .prefetch_related("bukti")
+        .filter(item_id__in=ids, triwulan=triwulan)
+    }
+    for hb in hasil.baris:
+        _rencanakan(hb, sekarang.get(hb.item.id), triwulan, user)
+    if hasil.bermasalah or hasil.berkonflik:
+        raise _Batal
+    berkas_dihapus = []
+    for hb in hasil.baris:
+        if hb.aksi in (Aksi.BARU, Aksi.UBAH):
+            hb.objek._history_user = user
+            hb.objek.save()
+        elif hb.aksi == Aksi.HAPUS:
+            berkas_dihapus += [(b.berkas.storage, b.berkas.name) for b in hb.objek.bukti.all()]
+            hb.objek._history_user = user
+            hb.objek.delete()
+    if berkas_dihapus:
+        transaction.on_commit(lambda: _hapus_berkas(berkas_dihapus))
+
+
+def _hapus_berkas(daftar) -> None:
+    for storage, nama in daftar:
+        storage.delete(nama)
+
+
+def _rencanakan(hb: HasilBaris, sekarang: Realisasi | None, triwulan: int, user) -> None:
+    """Decide what to do with one row under the lock: nothing, a conflict, or a write."""
+    keadaan_sekarang = Keadaan.dari(sekarang) if sekarang else None
+    diminta = hb.keadaan_masukan
+    versi_sekarang = sekarang.versi if sekarang else 0
+    hb.versi_sekarang = versi_sekarang
+    if diminta == keadaan_sekarang:
+        return  # nothing to write (whoever saved it, the row already says this)
+    if hb.masukan.versi != versi_sekarang:
+        dimuat, dikenal = _keadaan_dimuat(hb.item, triwulan, hb.masukan.versi)
+        if dikenal and diminta == dimuat:
+            # The user left this row as loaded: keep the other user's newer data.
+            hb.terbaru, hb.pakai_terbaru = sekarang, True
+            hb.catatan.append(
+                "Baris ini telah diubah pengguna lain sejak halaman dibuka; isian terbaru "
+                "mereka dipertahankan."
+            )
+            return
+        hb.konflik = _konflik(hb, sekarang, dimuat if dikenal else None, triwulan)
+        return
+    if diminta is None:
+        hb.aksi, hb.objek = Aksi.HAPUS, sekarang
+        return
+    if sekarang is None:
+        obj = Realisasi(item=hb.item, triwulan=triwulan)
+        hb.aksi = Aksi.BARU
+    else:
+        obj = sekarang
+        obj.item = hb.item  # the prefetched item: its indicator and scale need no query
+        hb.aksi = Aksi.UBAH
+    obj.nilai, obj.nilai_predikat = diminta.angka, diminta.predikat
+    for nama in NARASI:
+        setattr(obj, nama, getattr(diminta, nama))
+    obj.satuan = ""
+    obj.diisi_oleh = user
+    obj.versi = versi_sekarang + 1
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        hb.galat.extend(pesan_galat(exc))
+        hb.aksi = Aksi.TETAP
+        return
+    hb.objek = obj
+
+
+def _keadaan_dimuat(item: ItemPK, triwulan: int, versi: int) -> tuple[Keadaan | None, bool]:
+    """The row as the user loaded it, from the history: (state, known)."""
+    if versi == 0:
+        return None, True
+    catatan = (
+        Realisasi.history.filter(item_id=item.id, triwulan=triwulan, versi=versi)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if catatan is None:
+        return None, False
+    return Keadaan.dari(catatan), True
+
+
+def _konflik(
+    hb: HasilBaris, sekarang: Realisasi | None, dimuat: Keadaan | None, triwulan: int
+) -> Konflik:
+    indikator = hb.item.indikator
+    milik_anda = hb.keadaan_masukan
+    milik_mereka = Keadaan.dari(sekarang) if sekarang else None
+
+    def tampil(keadaan: Keadaan | None, kolom: str) -> str:
+        if keadaan is None:
+            return "(tidak ada realisasi)" if kolom == "nilai" else ""
+        if kolom == "nilai":
+            return nilai_tampil(indikator, keadaan.angka, keadaan.predikat)
+        return getattr(keadaan, kolom)
+
+    perbedaan = []
+    for kolom, label in LABEL_KOLOM.items():
+        mereka, anda = tampil(milik_mereka, kolom), tampil(milik_anda, kolom)
+        if mereka != anda:
+            perbedaan.append(
+                PerbedaanKonflik(
+                    kolom=kolom,
+                    label=label,
+                    milik_mereka=mereka,
+                    milik_anda=anda,
+                    berubah_sejak_dimuat=tampil(dimuat, kolom) != mereka,
+                )
+            )
+    if sekarang is not None:
+        oleh, pada = nama_pengguna(sekarang.diisi_oleh), sekarang.diperbarui_pada
+    else:
+        terakhir = (
+            Realisasi.history.filter(item_id=hb.item.id, triwulan=triwulan)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        oleh = nama_pengguna(terakhir.history_user) if terakhir else "pengguna lain"
+        pada = terakhir.history_date if terakhir else None
+    return Konflik(
+        oleh=oleh,
+        pada=pada,
+        dihapus=sekarang is None,
+        perbedaan=perbedaan,
+        versi_sekarang=sekarang.versi if sekarang else 0,
+    )
+
+
+def _tandai_konflik_terlambat(hasil: HasilSimpan, triwulan: int) -> None:
+    ids = [hb.item.id for hb in hasil.baris]
+    sekarang = {
+        r.item_id: r
+        for r in Realisasi.objects.select_related("diisi_oleh").filter(
+            item_id__in=ids, triwulan=triwulan
+        )
+    }
+    for hb in hasil.baris:
+        r = sekarang.get(hb.item.id)
+        if r is not None and hb.masukan.versi != r.versi:
+            dimuat, dikenal = _keadaan_dimuat(hb.item, triwulan, hb.masukan.versi)
+            hb.konflik = _konflik(hb, r, dimuat if dikenal else None, triwulan)
+
+
+# --- Evidence ---------------------------------------------------------------------------------
+
+
+def jenis_berkas(berkas) -> str | None:
+    """The MIME type of an uploaded file read from its content (never its name), when it is one
+    of the accepted evidence types; None otherwise."""
+    berkas.seek(0)
+    kepala = berkas.read(8192)
+    berkas.seek(0)
+    tebakan = filetype.guess(kepala)
+    if tebakan is None or tebakan.mime not in BUKTI_JENIS:
+        return None
+    return tebakan.mime
+
+
+def _ukuran_tampil(ukuran: int) -> str:
+    return f"{capaian.format_angka(Decimal(ukuran) / (1024 * 1024), 1)} MB"
+
+
+def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
+    """Store an evidence file for `realisasi` under the satker's folder, after checking its size
+    (≤ BUKTI_UKURAN_MAKS) and its type by content (PDF, JPEG, PNG, Word/Excel/PowerPoint)."""
+    periksa_pk_terbuka(realisasi.item.pk_induk)
+    if berkas.size > BUKTI_UKURAN_MAKS:
+        raise ValidationError(
+            f"Berkas terlalu besar ({_ukuran_tampil(berkas.size)}); "
+            f"paling besar {_ukuran_tampil(BUKTI_UKURAN_MAKS)}."
+        )
+    if berkas.size == 0:
+        raise ValidationError("Berkas kosong.")
+    mime = jenis_berkas(berkas)
+    if mime is None:
+        raise ValidationError(
+            f"Isi berkas '{berkas.name}' bukan PDF, gambar JPEG/PNG, atau dokumen "
+            "Word/Excel/PowerPoint. Jenis berkas diperiksa dari isinya, bukan dari namanya."
+        )
+    ekstensi = filetype.get_type(mime=mime).extension
+    bukti = Bukti(
+        realisasi=realisasi,
+        nama_asli=(berkas.name or "berkas").rsplit("/", 1)[-1][:255],
+        jenis_mime=mime,
+        ukuran=berkas.size,
+        diunggah_oleh=user,
+    )
+    with transaction.atomic():
+        bukti.berkas.save(f"bukti.{ekstensi}", berkas, save=False)
+        try:
+            bukti.full_clean()
+            bukti.save()
+        except Exception:
+            bukti.berkas.storage.delete(bukti.berkas.name)
+            raise
+    return bukti
+
+
+def bukti_hapus(*, bukti: Bukti, user) -> None:
+    """Delete an evidence record and, once the transaction commits, its file."""
+    periksa_pk_terbuka(bukti.realisasi.item.pk_induk)
+    storage, nama = bukti.berkas.storage, bukti.berkas.name
+    with transaction.atomic():
+        bukti.delete()
+        transaction.on_commit(lambda: storage.delete(nama))
+
+
+# --- History of a PK item ---------------------------------------------------------------------
+
+
+@dataclass
+class PerubahanKolom:
+    label: str
+    lama: str
+    baru: str
+
+
+@dataclass
+class EntriRiwayat:
+    pada: object
+    oleh: str
+    objek: str
+    jenis: str  # "dibuat", "diubah", "dihapus"
+    perubahan: list[PerubahanKolom]
+
+
+# Not shown: keys, bookkeeping, and the row order (renumbered whenever rows are inserted).
+_TIDAK_DITAMPILKAN = {
+    "id",
+    "pk_induk",
+    "item",
+    "indikator",
+    "urutan",
+    "versi",
+    "diisi_oleh",
+    "triwulan",
+}
+
+
+def _tampil_kolom(indikator, nama: str, nilai_kolom) -> str:
+    if nilai_kolom is None or nilai_kolom == "":
+        return "—"
+    if nama in ("target", "nilai"):
+        return nilai_tampil(indikator, nilai_kolom, "")
+    if nama == "target_kegiatan":
+        return format_nilai(nilai_kolom)
+    return str(nilai_kolom)
+
+
+def _label_kolom(model, nama: str) -> str:
+    if nama.endswith("_predikat"):
+        return f"{nama.removesuffix('_predikat').capitalize()} (predikat)"
+    return capfirst(str(model._meta.get_field(nama).verbose_name))
+
+
+def riwayat_item(item: ItemPK) -> list[EntriRiwayat]:
+    """Every recorded change of `item`, its quarterly targets and its realisasi, newest first:
+    who, when and each changed column's old → new value (django-simple-history diffs)."""
+    indikator = item.indikator
+    sumber = [
+        (ItemPK, ItemPK.history.filter(id=item.id), lambda r: "Indikator PK"),
+        (
+            TargetTriwulan,
+            TargetTriwulan.history.filter(item_id=item.id),
+            lambda r: f"Target TW {TW_ROMAWI.get(r.triwulan, r.triwulan)}",
+        ),
+        (
+            Realisasi,
+            Realisasi.history.filter(item_id=item.id),
+            lambda r: f"Realisasi TW {TW_ROMAWI.get(r.triwulan, r.triwulan)}",
+        ),
+    ]
+    entri = []
+    for model, qs, nama_objek in sumber:
+        per_objek = defaultdict(list)
+        for rekaman in qs.select_related("history_user").order_by("history_date", "history_id"):
+            per_objek[rekaman.id].append(rekaman)
+        kolom = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.editable and f.name not in _TIDAK_DITAMPILKAN and f.name != "diperbarui_pada"
+        ]
+        for rekaman_list in per_objek.values():
+            sebelumnya = None
+            for rekaman in rekaman_list:
+                if rekaman.history_type == "+" or sebelumnya is None:
+                    jenis = "dibuat"
+                    perubahan = [
+                        PerubahanKolom(
+                            _label_kolom(model, k),
+                            "",
+                            _tampil_kolom(indikator, k, getattr(rekaman, k)),
+                        )
+                        for k in kolom
+                        if getattr(rekaman, k) not in (None, "")
+                    ]
+                elif rekaman.history_type == "-":
+                    jenis, perubahan = "dihapus", []
+                else:
+                    jenis = "diubah"
+                    delta = rekaman.diff_against(sebelumnya, included_fields=kolom)
+                    perubahan = [
+                        PerubahanKolom(
+                            _label_kolom(model, c.field),
+                            _tampil_kolom(indikator, c.field, c.old),
+                            _tampil_kolom(indikator, c.field, c.new),
+                        )
+                        for c in delta.changes
+                    ]
+                    if not perubahan:
+                        sebelumnya = rekaman
+                        continue
+                entri.append(
+                    EntriRiwayat(
+                        pada=rekaman.history_date,
+                        oleh=nama_pengguna(rekaman.history_user),
+                        objek=nama_objek(rekaman),
+                        jenis=jenis,
+                        perubahan=perubahan,
+                    )
+                )
+                sebelumnya = rekaman
+    entri.sort(key=lambda e: e.pada, reverse=True)
+    return entri
