@@ -123,6 +123,10 @@ class SkalaKategoriQuerySet(models.QuerySet):
     def preset(self):
         return self.filter(preset=True)
 
+    def untuk_satker(self, satker):
+        """The scales a satker may pick: the presets and its own."""
+        return self.filter(Q(preset=True) | Q(pemilik=satker))
+
 
 class SkalaKategori(models.Model):
     """Ordered bands that turn a capaian into words ("Sangat Baik"); no gaps by construction."""
@@ -130,6 +134,14 @@ class SkalaKategori(models.Model):
     nama = models.CharField(max_length=150, unique=True)
     keterangan = models.TextField(blank=True)
     preset = models.BooleanField(default=False, help_text="Disediakan untuk dipilih semua satker")
+    pemilik = models.ForeignKey(
+        Satker,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="skala_kategori",
+        help_text="Satker yang menyusun skala ini sendiri; kosong untuk preset",
+    )
 
     objects = SkalaKategoriQuerySet.as_manager()
 

@@ -33,7 +33,7 @@ from .models import (
     TargetRenstra,
     TargetTriwulan,
 )
-from .services import nilai_ke_kolom
+from .services import kebijakan_pastikan, nilai_ke_kolom
 
 KODE_KPU_RI = "00"
 
@@ -388,7 +388,9 @@ def pk_buat(
     kepala.setdefault("tempat_ttd", satker.kota_ttd)
     _isi_kepala(pk, kepala)
     pk.renstra = renstra or renstra_adopsi_nasional(satker=satker, tahun=tahun)
-    return _simpan_pk(pk)
+    pk = _simpan_pk(pk)
+    kebijakan_pastikan(satker=satker, tahun=tahun)
+    return pk
 
 
 @transaction.atomic
@@ -413,7 +415,9 @@ def pk_ubah(
             raise ValidationError(_pesan_pk_ganda(pk.satker, tahun, jenis))
         pk.tahun, pk.jenis = tahun, jenis
     _isi_kepala(pk, kepala)
-    return _simpan_pk(pk)
+    pk = _simpan_pk(pk)
+    kebijakan_pastikan(satker=pk.satker, tahun=pk.tahun)
+    return pk
 
 
 def _salin_bukti(bukti: Bukti, realisasi: Realisasi) -> None:

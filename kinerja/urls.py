@@ -7,6 +7,21 @@ urlpatterns = [
     path("satker/<str:kode>/", views.satker_detail, name="satker_detail"),
     path("satker/<str:kode>/<int:tahun>/", views.satker_tahun, name="satker_tahun"),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),
+    path(
+        "satker/<str:kode>/<int:tahun>/kebijakan/",
+        views.kebijakan_capaian,
+        name="kebijakan_capaian",
+    ),
+    path(
+        "satker/<str:kode>/<int:tahun>/kebijakan/pilih/",
+        views.kebijakan_pilih,
+        name="kebijakan_pilih",
+    ),
+    path(
+        "satker/<str:kode>/<int:tahun>/kebijakan/pita/",
+        views.kebijakan_pita,
+        name="kebijakan_pita",
+    ),
     path("", include("kinerja.urls_pk")),
     path("", include("kinerja.urls_realisasi")),
 ]

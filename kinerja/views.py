@@ -1,12 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from satker.models import Peran, Satker, bisa_mengubah, keanggotaan_of
 
+from . import services
 from .access import get_pk, get_satker
+from .forms import KebijakanForm, PitaForm
 from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
@@ -84,3 +89,69 @@ def pk_detail(request, pk_id):
     pk = get_pk(request, pk_id)
     tabel = tabel_pengukuran(pk, _kebijakan(pk.satker, pk.tahun))
     return render(request, "kinerja/pk_detail.html", {"pk": pk, "tabel": tabel})
+
+
+def _halaman_kebijakan(request, satker, tahun, form=None, form_pita=None, status=200):
+    kebijakan = _kebijakan(satker, tahun)
+    awal = {"skala_kategori": kebijakan.skala_kategori_id, "batas_rerata": kebijakan.batas_rerata}
+    pita_awal = [(p.label, p.batas_bawah) for p in list(kebijakan.skala_kategori.pita.all())[::-1]]
+    batas_atas = [None] + [batas for _, batas in pita_awal[:-1]]
+    context = {
+        "satker": satker,
+        "tahun": tahun,
+        "kebijakan": kebijakan,
+        "pita": [
+            (label, bawah, atas) for (label, bawah), atas in zip(pita_awal, batas_atas, strict=True)
+        ],
+        "form": form or KebijakanForm(initial=awal, satker=satker),
+        "form_pita": form_pita or PitaForm(initial=awal, pita_awal=pita_awal),
+        "bisa_ubah": bisa_mengubah(request.user, satker),
+    }
+    return render(request, "kinerja/kebijakan.html", context, status=status)
+
+
+@login_required
+def kebijakan_capaian(request, kode, tahun):
+    satker = get_satker(request, kode)
+    if services.kebijakan_pastikan(satker=satker, tahun=tahun) is None:
+        raise Http404("Belum ada skala kategori yang dapat dipilih.")
+    return _halaman_kebijakan(request, satker, tahun)
+
+
+@login_required
+@require_POST
+def kebijakan_pilih(request, kode, tahun):
+    satker = get_satker(request, kode, ubah=True)
+    form = KebijakanForm(request.POST, satker=satker)
+    if form.is_valid():
+        try:
+            services.kebijakan_ubah(satker=satker, tahun=tahun, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Kebijakan capaian tersimpan; semua capaian dihitung ulang.")
+            return redirect("kebijakan_capaian", kode=satker.kode, tahun=tahun)
+    return _halaman_kebijakan(request, satker, tahun, form=form, status=400)
+
+
+@login_required
+@require_POST
+def kebijakan_pita(request, kode, tahun):
+    satker = get_satker(request, kode, ubah=True)
+    form = PitaForm(request.POST)
+    if form.is_valid():
+        try:
+            services.skala_sendiri_simpan(
+                satker=satker,
+                tahun=tahun,
+                pita=form.cleaned_data["pita"],
+                batas_rerata=form.cleaned_data["batas_rerata"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, "Skala kategori satker tersimpan dan dipakai untuk tahun ini."
+            )
+            return redirect("kebijakan_capaian", kode=satker.kode, tahun=tahun)
+    return _halaman_kebijakan(request, satker, tahun, form_pita=form, status=400)

@@ -76,6 +76,13 @@ class BrowserTestCase(StaticLiveServerTestCase):
         abaikan = (NoSuchElementException, StaleElementReferenceException)
         return WebDriverWait(self.browser, detik, ignored_exceptions=abaikan).until(kondisi)
 
+    def klik(self, elemen):
+        """Click like a person: scroll the element to the middle first (sticky bars cover edges)."""
+        self.browser.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", elemen
+        )
+        elemen.click()
+
     def masuk(self, username: str, password: str):
         from selenium.webdriver.common.by import By
 
