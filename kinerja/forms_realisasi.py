@@ -7,7 +7,8 @@ The forms only collect what was typed; kinerja.services_realisasi reads and vali
 from django import forms
 
 from .models import BUKTI_JENIS, JenisNilai
-from .services_realisasi import NARASI, BarisMasukan, nilai_teks
+from .services_pk import teks_nilai
+from .services_realisasi import NARASI, BarisMasukan
 
 TEKS_MAKS = 5000
 
@@ -53,7 +54,7 @@ class BarisRealisasiForm(forms.Form):
         indikator = item.indikator
         initial = {"versi": realisasi.versi if realisasi else 0}
         if realisasi is not None:
-            initial["nilai"] = nilai_teks(indikator, realisasi.nilai, realisasi.nilai_predikat)
+            initial["nilai"] = teks_nilai(indikator, realisasi.nilai, realisasi.nilai_predikat)
             initial.update({n: getattr(realisasi, n) for n in NARASI})
         super().__init__(data, prefix=prefix_baris(item), initial=initial, **kwargs)
         attrs = {

@@ -78,17 +78,6 @@ class NilaiTerbaca:
         return self.angka is None and not self.predikat
 
 
-def nilai_teks(indikator, angka: Decimal | None, predikat: str) -> str:
-    """A stored value as the input shows it: "66,23", "BB", "ya"."""
-    if predikat:
-        return predikat
-    if angka is None:
-        return ""
-    if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
-        return "ya" if angka else "tidak"
-    return format(Decimal(angka).normalize(), "f").replace(".", ",")
-
-
 def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
     """A stored value for display ("66,23 %", "BB", "Ya")."""
     if predikat:

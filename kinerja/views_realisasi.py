@@ -18,7 +18,7 @@ from . import capaian
 from .access import get_bukti, get_item, get_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
-from .services_pk import pk_revisi_terbaru
+from .services_pk import pk_revisi_terbaru, teks_nilai
 from .services_realisasi import (
     NARASI,
     TW_ROMAWI,
@@ -30,7 +30,6 @@ from .services_realisasi import (
     bukti_simpan,
     hitung_triwulan,
     nilai_tampil,
-    nilai_teks,
     pesan_galat,
     pratinjau_teks,
     realisasi_simpan_triwulan,
@@ -200,7 +199,7 @@ def _data_ulang(post, hasil: HasilSimpan):
             r = hb.terbaru
             data[f"{awalan}-versi"] = str(r.versi if r else 0)
             data[f"{awalan}-nilai"] = (
-                nilai_teks(hb.item.indikator, r.nilai, r.nilai_predikat) if r else ""
+                teks_nilai(hb.item.indikator, r.nilai, r.nilai_predikat) if r else ""
             )
             for n in NARASI:
                 data[f"{awalan}-{n}"] = getattr(r, n) if r else ""

@@ -14,7 +14,8 @@ from kinerja.models import (
     Sasaran,
     TargetTriwulan,
 )
-from kinerja.services_realisasi import NARASI, BarisMasukan, nilai_teks
+from kinerja.services_pk import teks_nilai
+from kinerja.services_realisasi import NARASI, BarisMasukan
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -32,7 +33,7 @@ def masukan_triwulan(pk, triwulan, ubah=None) -> list[BarisMasukan]:
         r = Realisasi.objects.filter(item=item, triwulan=triwulan).first()
         m = BarisMasukan(item_id=item.id, versi=r.versi if r else 0)
         if r:
-            m.nilai = nilai_teks(item.indikator, r.nilai, r.nilai_predikat)
+            m.nilai = teks_nilai(item.indikator, r.nilai, r.nilai_predikat)
             for n in NARASI:
                 setattr(m, n, getattr(r, n))
         for kolom, nilai in (ubah or {}).get(item.id, {}).items():
