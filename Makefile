@@ -18,6 +18,7 @@ syscheck:
 		so=$${lib%%:*}; pkg=$${lib##*:}; \
 		ldconfig -p 2>/dev/null | grep -q "$$so" || { echo "WeasyPrint memerlukan $$so: pasang paket Debian '$$pkg' (apt-get install $$pkg)."; exit 1; }; \
 	done
+	@fc-list 2>/dev/null | grep -q "DejaVu Sans" || { echo "Grafik laporan memerlukan huruf DejaVu Sans: pasang paket Debian 'fonts-dejavu-core' (apt-get install fonts-dejavu-core)."; exit 1; }
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,8 @@ demo-data: migrate
 demo: demo-data
 	@$(PY) manage.py muat_demo --akun
 	@echo "Buka http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@# The PDF worker runs beside the web server and stops with it.
+	$(PY) manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 run: migrate

@@ -7,3 +7,6 @@ from .settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="lkj-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Background tasks run inline in tests, so a requested PDF is rendered before the view returns.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -12,5 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/login/", auth_views.LoginView.as_view(authentication_form=FormMasuk), name="login"),
     path("akun/", include("django.contrib.auth.urls")),
+    path("", include("laporan.urls")),
     path("", include("kinerja.urls")),
 ]

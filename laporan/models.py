@@ -1,0 +1,162 @@
+"""The Laporan Kinerja of a satker-year: its narrative sections, attachments and rendered PDFs.
+
+Numbers, tables and charts are never stored here: they are composed from kinerja data at render
+time (laporan/data.py). What is stored is what people write (sections), what they attach, and
+the PDFs rendered from it, keyed by a hash of everything that went into them.
+"""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from kinerja.models import JenisPK
+from satker.models import Satker
+
+
+class LaporanQuerySet(models.QuerySet):
+    def for_satker_tahun(self, satker, tahun):
+        return self.filter(satker=satker, tahun=tahun)
+
+
+class Laporan(models.Model):
+    """One LKj per satker, year and kind (the commission's or the secretariat's)."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="laporan")
+    tahun = models.PositiveSmallIntegerField()
+    jenis = models.CharField(max_length=12, choices=JenisPK.choices, default=JenisPK.LEMBAGA)
+    tempat_ttd = models.CharField("tempat penandatanganan", max_length=100, blank=True)
+    tanggal_ttd = models.DateField("tanggal penandatanganan", null=True, blank=True)
+    penandatangan_nama = models.CharField("nama penandatangan", max_length=150, blank=True)
+    penandatangan_jabatan = models.CharField(
+        "jabatan penandatangan", max_length=150, blank=True, help_text="Contoh: Ketua"
+    )
+    penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
+    sekretaris_nama = models.CharField("nama sekretaris", max_length=150, blank=True)
+    sekretaris_nip = models.CharField("NIP sekretaris", max_length=30, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diperbarui_pada = models.DateTimeField(auto_now=True)
+
+    objects = LaporanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "laporan kinerja"
+        verbose_name_plural = "laporan kinerja"
+        ordering = ["satker__kode", "-tahun", "jenis"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "jenis"], name="laporan_satker_tahun_jenis"
+            ),
+        ]
+
+    def __str__(self):
+        pemilik = self.satker.nama
+        if self.jenis == JenisPK.SEKRETARIAT:
+            pemilik = f"Sekretariat {pemilik}"
+        return f"LKj {pemilik} {self.tahun}"
+
+
+class SumberBagian(models.TextChoices):
+    DRAF = "draf", "Draf dari data (mengikuti data)"
+    STAF = "staf", "Teks staf"
+
+
+class Bagian(models.Model):
+    """A narrative section. Without a row (or with sumber=draf) the report prints the draft the
+    product writes from the current data; with sumber=staf it prints the staff's Markdown and
+    keeps it when the data changes (the draft is then flagged as changed since)."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="bagian")
+    kunci = models.CharField(max_length=80)
+    sumber = models.CharField(max_length=4, choices=SumberBagian.choices)
+    teks = models.TextField(blank=True, help_text="Markdown")
+    hash_draf = models.CharField(
+        max_length=64, blank=True, help_text="Hash of the draft the staff saw when writing"
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["diubah_pada"])
+
+    class Meta:
+        verbose_name = "bagian laporan"
+        verbose_name_plural = "bagian laporan"
+        ordering = ["laporan", "kunci"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "kunci"], name="bagian_laporan_kunci_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.laporan}: {self.kunci}"
+
+
+def lokasi_lampiran(instance, filename):
+    from uuid import uuid4
+
+    lap = instance.laporan
+    return f"lampiran/{lap.satker.kode}/{lap.tahun}/{uuid4().hex}.pdf"
+
+
+class Lampiran(models.Model):
+    """A PDF attached to the report's Lampiran (e.g. the scan of the signed PK)."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="lampiran")
+    judul = models.CharField(max_length=200)
+    berkas = models.FileField(upload_to=lokasi_lampiran, max_length=200)
+    jumlah_halaman = models.PositiveIntegerField(default=0)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lampiran"
+        verbose_name_plural = "lampiran"
+        ordering = ["laporan", "urutan", "id"]
+
+    def __str__(self):
+        return self.judul
+
+
+class StatusPDF(models.TextChoices):
+    ANTRI = "antri", "Menunggu giliran"
+    PROSES = "proses", "Sedang disusun"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"
+
+
+def lokasi_pdf(instance, filename):
+    lap = instance.laporan
+    return f"pdf/{lap.satker.kode}/{lap.tahun}/{instance.hash_isi[:16]}.pdf"
+
+
+class BerkasPDF(models.Model):
+    """A rendered PDF, identified by the hash of everything that went into it, so an unchanged
+    report is served from here and any change of data or text makes a new one."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="berkas_pdf")
+    hash_isi = models.CharField(max_length=64)
+    status = models.CharField(max_length=8, choices=StatusPDF.choices, default=StatusPDF.ANTRI)
+    berkas = models.FileField(upload_to=lokasi_pdf, max_length=200, blank=True)
+    jumlah_halaman = models.PositiveIntegerField(default=0)
+    ukuran = models.PositiveIntegerField(default=0)
+    durasi = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    pesan = models.TextField(blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "berkas PDF"
+        verbose_name_plural = "berkas PDF"
+        ordering = ["laporan", "-dibuat_pada"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "hash_isi"], name="berkas_pdf_hash_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.laporan} ({self.get_status_display()})"

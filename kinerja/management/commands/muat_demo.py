@@ -12,6 +12,7 @@ from satker.models import Keanggotaan, Peran, Satker
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEMO_PASSWORD = "demo-lkj-2026"
+KODE_DEMO = ["18.03", "36.73", "18.72", "17.02"]
 
 # (username, satker code, role, display name, jabatan)
 DEMO_USERS = [
@@ -70,7 +71,19 @@ class Command(BaseCommand):
                 for pk in demo.muat_laporan_demo(path):
                     self.stdout.write(f"{pk}: {pk.item.count()} indikator")
             self.buat_akun()
+            self.buat_laporan()
         self.stdout.write(self.style.SUCCESS(f"{Satker.objects.count()} satker dimuat."))
+
+    def buat_laporan(self):
+        """One report per PK in force of the demo satker, with drafts from the data."""
+        from laporan.models import Laporan
+        from laporan.services import laporan_buat
+
+        for pk in PerjanjianKinerja.objects.filter(satker__kode__in=KODE_DEMO).terkini():
+            if not Laporan.objects.filter(
+                satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis
+            ).exists():
+                laporan_buat(satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis)
 
     def buat_akun(self):
         User = get_user_model()

@@ -1,0 +1,33 @@
+from django import forms
+
+from .models import Laporan
+
+
+class LaporanForm(forms.ModelForm):
+    class Meta:
+        model = Laporan
+        fields = [
+            "tempat_ttd",
+            "tanggal_ttd",
+            "penandatangan_nama",
+            "penandatangan_jabatan",
+            "penandatangan_nip",
+            "sekretaris_nama",
+            "sekretaris_nip",
+        ]
+        widgets = {"tanggal_ttd": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class BagianForm(forms.Form):
+    teks = forms.CharField(
+        label="Teks",
+        widget=forms.Textarea(attrs={"rows": 16, "class": "font-monospace"}),
+        help_text="Format Markdown: **tebal**, *miring*, daftar dengan tanda - di awal baris, "
+        "tabel dengan tanda |. HTML tidak diteruskan ke laporan.",
+    )
+    hash_draf = forms.CharField(widget=forms.HiddenInput)
+
+
+class LampiranForm(forms.Form):
+    judul = forms.CharField(label="Judul lampiran", max_length=200)
+    berkas = forms.FileField(label="Berkas PDF", help_text="PDF, paling besar 20 MB.")

@@ -1,0 +1,54 @@
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja.models import PerjanjianKinerja
+from laporan import pdf
+from laporan.data import kumpulkan
+from laporan.models import Laporan
+from laporan.services import laporan_buat
+from satker.models import Satker
+
+
+class Command(BaseCommand):
+    help = "Menyusun PDF Laporan Kinerja satu satker-tahun secara langsung (untuk admin dan batch)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--satker", required=True, help="Kode satker, mis. 18.03")
+        parser.add_argument("--tahun", required=True, type=int)
+        parser.add_argument(
+            "--jenis", choices=["lembaga", "sekretariat"], help="Wajib bila satker punya dua PK"
+        )
+        parser.add_argument("--output", required=True, type=Path)
+
+    def handle(self, *args, satker, tahun, jenis, output, **options):
+        try:
+            unit = Satker.objects.get(kode=satker)
+        except Satker.DoesNotExist as exc:
+            raise CommandError(f"Satker dengan kode {satker} tidak ada.") from exc
+        jenis_ada = sorted(
+            set(
+                PerjanjianKinerja.objects.filter(satker=unit, tahun=tahun).values_list(
+                    "jenis", flat=True
+                )
+            )
+        )
+        if not jenis_ada:
+            raise CommandError(f"{unit.nama} belum memiliki Perjanjian Kinerja tahun {tahun}.")
+        if jenis is None:
+            if len(jenis_ada) > 1:
+                raise CommandError(
+                    f"{unit.nama} memiliki PK {', '.join(jenis_ada)}: pilih --jenis."
+                )
+            jenis = jenis_ada[0]
+        laporan = Laporan.objects.filter(satker=unit, tahun=tahun, jenis=jenis).first()
+        if laporan is None:
+            laporan = laporan_buat(satker=unit, tahun=tahun, jenis=jenis)
+        mulai = time.perf_counter()
+        hasil = pdf.render_pdf(kumpulkan(laporan))
+        output.write_bytes(hasil.pdf)
+        durasi = time.perf_counter() - mulai
+        self.stdout.write(
+            f"{laporan}: {hasil.jumlah_halaman} halaman, {durasi:.2f} detik → {output}"
+        )

@@ -1,0 +1,157 @@
+"""Writes on reports. Keyword-only arguments, one transaction each, full_clean() before save."""
+
+import io
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from kinerja.models import PerjanjianKinerja
+
+from .models import Bagian, BerkasPDF, Lampiran, Laporan, StatusPDF, SumberBagian
+
+BATAS_TEKS = 30_000
+BATAS_LAMPIRAN = 20 * 1024 * 1024
+
+
+def _simpan(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def laporan_buat(*, satker, tahun: int, jenis: str) -> Laporan:
+    """A report for a satker-year-kind that has a PK; signature fields start from the PK."""
+    pk = PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).terkini().first()
+    if pk is None:
+        raise ValidationError(
+            "Buat Perjanjian Kinerja tahun ini lebih dulu; laporan disusun dari PK."
+        )
+    if Laporan.objects.filter(satker=satker, tahun=tahun, jenis=jenis).exists():
+        raise ValidationError("Laporan kinerja untuk tahun dan jenis ini sudah ada.")
+    laporan = Laporan(
+        satker=satker,
+        tahun=tahun,
+        jenis=jenis,
+        tempat_ttd=satker.kota_ttd,
+        penandatangan_nama=pk.pihak_pertama_nama,
+        penandatangan_jabatan=pk.pihak_pertama_jabatan,
+        penandatangan_nip=pk.pihak_pertama_nip,
+    )
+    try:
+        with transaction.atomic():
+            return _simpan(laporan)
+    except IntegrityError as exc:
+        raise ValidationError("Laporan kinerja untuk tahun dan jenis ini sudah ada.") from exc
+
+
+@transaction.atomic
+def laporan_ubah(*, laporan: Laporan, **kolom) -> Laporan:
+    """Change the signature data printed under the Kata Pengantar and the closing."""
+    for nama, nilai in kolom.items():
+        setattr(laporan, nama, nilai)
+    return _simpan(laporan)
+
+
+@transaction.atomic
+def bagian_simpan(*, laporan: Laporan, kunci: str, teks: str, hash_draf: str, user) -> Bagian:
+    """Keep the staff's text for a section; it stays when the data changes. `hash_draf` is the
+    draft the staff saw, so the section is flagged when that draft changes later."""
+    teks = teks.strip()
+    if not teks:
+        raise ValidationError("Teks tidak boleh kosong. Pakai draf bila ingin mengikuti data.")
+    if len(teks) > BATAS_TEKS:
+        raise ValidationError(f"Teks terlalu panjang (paling banyak {BATAS_TEKS:,} karakter).")
+    bagian = Bagian.objects.filter(laporan=laporan, kunci=kunci).first() or Bagian(
+        laporan=laporan, kunci=kunci
+    )
+    bagian.sumber = SumberBagian.STAF
+    bagian.teks = teks
+    bagian.hash_draf = hash_draf
+    bagian.diubah_oleh = user
+    return _simpan(bagian)
+
+
+@transaction.atomic
+def bagian_pakai_draf(*, laporan: Laporan, kunci: str, user) -> None:
+    """Drop the staff's text: the section follows the data again."""
+    bagian = Bagian.objects.filter(laporan=laporan, kunci=kunci).first()
+    if bagian is not None:
+        bagian.sumber = SumberBagian.DRAF
+        bagian.teks = ""
+        bagian.diubah_oleh = user
+        _simpan(bagian)
+
+
+def _jumlah_halaman_pdf(isi: bytes) -> int:
+    if (jenis := filetype.guess(isi)) is None or jenis.mime != "application/pdf":
+        raise ValidationError("Lampiran harus berkas PDF (isi berkas diperiksa, bukan namanya).")
+    try:
+        reader = PdfReader(io.BytesIO(isi))
+        if reader.is_encrypted:
+            raise ValidationError("PDF terkunci kata sandi tidak dapat dilampirkan.")
+        return len(reader.pages)
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise ValidationError("Berkas PDF rusak atau tidak dapat dibaca.") from exc
+
+
+@transaction.atomic
+def lampiran_tambah(*, laporan: Laporan, judul: str, berkas, user) -> Lampiran:
+    """Attach a PDF (e.g. the scan of the signed PK); it is merged at the end of the report."""
+    if berkas.size > BATAS_LAMPIRAN:
+        raise ValidationError("Lampiran terlalu besar (paling besar 20 MB).")
+    isi = berkas.read()
+    berkas.seek(0)
+    halaman = _jumlah_halaman_pdf(isi)
+    urutan = laporan.lampiran.count() + 1
+    lampiran = Lampiran(
+        laporan=laporan,
+        judul=judul.strip() or berkas.name,
+        jumlah_halaman=halaman,
+        urutan=urutan,
+        diunggah_oleh=user,
+    )
+    lampiran.berkas.save(f"{urutan}.pdf", berkas, save=False)
+    try:
+        return _simpan(lampiran)
+    except ValidationError:
+        lampiran.berkas.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def lampiran_hapus(*, lampiran: Lampiran) -> None:
+    berkas = lampiran.berkas
+    lampiran.delete()
+    transaction.on_commit(lambda: berkas.delete(save=False))
+
+
+def pdf_minta(*, laporan: Laporan, hash_isi: str, user) -> tuple[BerkasPDF, bool]:
+    """The PDF for the report's current content: an existing one with the same hash, or a new
+    queued one. Returns (berkas, baru); the caller enqueues the render when `baru`."""
+    with transaction.atomic():
+        berkas, baru = BerkasPDF.objects.get_or_create(
+            laporan=laporan, hash_isi=hash_isi, defaults={"diminta_oleh": user}
+        )
+        if not baru and berkas.status == StatusPDF.GAGAL:
+            berkas.status, berkas.pesan = StatusPDF.ANTRI, ""
+            berkas.save(update_fields=["status", "pesan"])
+            baru = True
+    return berkas, baru
+
+
+def pdf_selesai(*, berkas: BerkasPDF, isi: bytes, jumlah_halaman: int, durasi) -> BerkasPDF:
+    from django.core.files.base import ContentFile
+
+    berkas.berkas.save(f"{berkas.hash_isi[:16]}.pdf", ContentFile(isi), save=False)
+    berkas.status = StatusPDF.SELESAI
+    berkas.jumlah_halaman = jumlah_halaman
+    berkas.ukuran = len(isi)
+    berkas.durasi = durasi
+    berkas.selesai_pada = timezone.now()
+    berkas.save()
+    return berkas

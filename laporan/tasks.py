@@ -1,0 +1,37 @@
+"""Background rendering of report PDFs (django-tasks; `manage.py db_worker` runs the queue)."""
+
+import time
+from decimal import Decimal
+
+from django_tasks import task
+
+from . import pdf
+from .data import kumpulkan
+from .models import BerkasPDF, StatusPDF
+from .services import pdf_selesai
+
+
+def render_sekarang(berkas: BerkasPDF) -> BerkasPDF:
+    """Render the report into `berkas` in this process (the task and the command use this)."""
+    berkas.status = StatusPDF.PROSES
+    berkas.save(update_fields=["status"])
+    mulai = time.perf_counter()
+    try:
+        hasil = pdf.render_pdf(kumpulkan(berkas.laporan))
+    except Exception as exc:
+        berkas.status = StatusPDF.GAGAL
+        berkas.pesan = f"PDF gagal disusun: {exc.__class__.__name__}: {exc}"
+        berkas.save(update_fields=["status", "pesan"])
+        raise
+    durasi = Decimal(str(round(time.perf_counter() - mulai, 2)))
+    return pdf_selesai(
+        berkas=berkas, isi=hasil.pdf, jumlah_halaman=hasil.jumlah_halaman, durasi=durasi
+    )
+
+
+@task()
+def render_laporan(berkas_id: int) -> int:
+    berkas = BerkasPDF.objects.select_related("laporan__satker").get(id=berkas_id)
+    if berkas.status != StatusPDF.SELESAI:
+        render_sekarang(berkas)
+    return berkas.jumlah_halaman

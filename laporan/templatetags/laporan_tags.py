@@ -1,0 +1,62 @@
+"""Template helpers of the report (HTML preview and PDF): reading the composed sections by key,
+Roman numerals and letters for chapter and section numbers, and signature blanks."""
+
+from django import template
+
+register = template.Library()
+
+TITIK = "……………………………"
+
+_ROMAWI = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+@register.filter
+def ambil(kamus, kunci):
+    """`bagian|ambil:"bab1.latar_belakang"`: a dict read by a key that may contain dots (the
+    template language would read the dots as attribute lookups). None when absent."""
+    if kamus is None:
+        return None
+    try:
+        if kunci in kamus:
+            return kamus[kunci]
+        return kamus.get(str(kunci))
+    except (AttributeError, TypeError):
+        return None
+
+
+@register.filter
+def romawi(angka) -> str:
+    """1 → "I", 4 → "IV", 14 → "XIV" (chapter numbers)."""
+    try:
+        n = int(angka)
+    except (TypeError, ValueError):
+        return ""
+    if n <= 0:
+        return ""
+    hasil = []
+    for nilai, huruf in _ROMAWI:
+        while n >= nilai:
+            hasil.append(huruf)
+            n -= nilai
+    return "".join(hasil)
+
+
+@register.filter
+def huruf(angka) -> str:
+    """1 → "A", 2 → "B" (section letters of a chapter); "" outside A–Z."""
+    try:
+        n = int(angka)
+    except (TypeError, ValueError):
+        return ""
+    return chr(ord("A") + n - 1) if 1 <= n <= 26 else ""
+
+
+@register.filter
+def atau_titik(nilai, panjang=None) -> str:
+    """A signature field as printed: the value, or a dotted blank to fill in by hand."""
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
+        return TITIK[: int(panjang)] if panjang else TITIK
+    return nilai

@@ -1,0 +1,502 @@
+"""The finished LKj PDF of every demo report, read back with pypdf.
+
+Each demo report is rendered once per test class (the renders are the slow part) and checked
+page by page: every part of DOMAIN.md section 5 is there, the Daftar Isi numbers are the pages
+the headings fall on (roman in the front matter, arabic from BAB I), every PK indicator is in the
+measurement table with its computed capaian, no template debris, attachments merged at the end.
+"""
+
+import io
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import SimpleTestCase, TestCase
+from PIL import Image
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from kinerja.models import PerjanjianKinerja
+from laporan import pdf
+from laporan.bagian import ANALISIS
+from laporan.data import kumpulkan
+from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
+from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
+from satker.models import Satker
+
+# (label, satker, year, kind)
+DEMO = [
+    ("lampura", "18.03", 2023, "lembaga"),
+    ("serang", "36.73", 2023, "sekretariat"),
+    ("metro", "18.72", 2024, "lembaga"),
+    ("rejang_lembaga", "17.02", 2024, "lembaga"),
+    ("rejang_sekretariat", "17.02", 2024, "sekretariat"),
+]
+
+JUDUL_WAJIB = [
+    "KATA PENGANTAR",
+    "PERNYATAAN TELAH DIREVIU",
+    "IKHTISAR EKSEKUTIF",
+    "DAFTAR ISI",
+    "DAFTAR TABEL",
+    "DAFTAR GAMBAR",
+    "BAB I",
+    "BAB II",
+    "BAB III",
+    "BAB IV",
+    "LAMPIRAN",
+]
+
+# A Daftar Isi line: the title, a leader of dots, the page number (roman or arabic).
+BARIS_TOC = re.compile(r"^(?P<judul>.*?)\s*\.+\s*(?P<hal>[ivxlc]+|\d+)$")
+
+
+def _normal(teks: str) -> str:
+    return " ".join(teks.split())
+
+
+def _rapat(teks: str) -> str:
+    """Text without any whitespace: a table cell may wrap after "/" or "-"."""
+    return "".join(teks.split())
+
+
+def _romawi_kecil(n: int) -> str:
+    return romawi(n).lower()
+
+
+def _render_dan_baca(html: str) -> tuple[bytes, int, list[str]]:
+    """HTML → PDF (exactly as render_pdf does) and its text per page, read back with pypdf.
+    Needs no database, so the demo reports are rendered side by side in worker processes."""
+    hasil = pdf.pdf_dari_html(html)
+    reader = PdfReader(io.BytesIO(hasil.pdf))
+    return hasil.pdf, hasil.jumlah_halaman, [p.extract_text() or "" for p in reader.pages]
+
+
+class Hasil:
+    """A rendered report and its text, page by page."""
+
+    def __init__(self, data, isi: bytes, jumlah_halaman: int, halaman: list[str]):
+        self.data = data
+        self.pdf = isi
+        self.jumlah_halaman = jumlah_halaman
+        self.reader = PdfReader(io.BytesIO(isi))
+        self.halaman = halaman
+
+    def baris(self, i: int) -> list[str]:
+        return [b.strip() for b in self.halaman[i].splitlines() if b.strip()]
+
+    @property
+    def teks(self) -> str:
+        return "\n".join(self.halaman)
+
+
+class DemoPdfTests(TestCase):
+    """The five demo reports (four satker-years, Rejang Lebong with both kinds)."""
+
+    _cache: dict[str, Hasil] = {}
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("muat_demo", stdout=StringIO())
+        cls.laporan = {}
+        for label, kode, tahun, jenis in DEMO:
+            cls.laporan[label], _ = Laporan.objects.get_or_create(
+                satker=Satker.objects.get(kode=kode), tahun=tahun, jenis=jenis
+            )
+        # One report with its signature data filled in, one left blank.
+        Laporan.objects.filter(pk=cls.laporan["rejang_lembaga"].pk).update(
+            tempat_ttd="",
+            tanggal_ttd=None,
+            penandatangan_nama="",
+            penandatangan_jabatan="",
+            penandatangan_nip="",
+        )
+        serang = cls.laporan["serang"]
+        serang.tempat_ttd = "Serang"
+        serang.tanggal_ttd = date(2024, 1, 15)
+        serang.penandatangan_nama = "Hendro Sulisty"
+        serang.penandatangan_jabatan = "Sekretaris KPU Kota Serang"
+        serang.penandatangan_nip = "197501012000121001"
+        serang.save()
+
+    @classmethod
+    def setUpClass(cls):
+        """Render every demo report once for the whole class: the HTML here (it reads the
+        database), the layout and the read-back in parallel processes where fork exists."""
+        super().setUpClass()
+        label = [d[0] for d in DEMO]  # largest reports first, so the workers finish together
+        data = [kumpulkan(Laporan.objects.get(pk=cls.laporan[x].pk)) for x in label]
+        html = [pdf.html_laporan(d) for d in data]
+        if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+            konteks_proses = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(os.cpu_count(), mp_context=konteks_proses) as pool:
+                hasil = list(pool.map(_render_dan_baca, html))
+        else:
+            hasil = [_render_dan_baca(h) for h in html]
+        cls._cache = {x: Hasil(d, *h) for x, d, h in zip(label, data, hasil, strict=True)}
+
+    def hasil(self, label: str) -> Hasil:
+        return self._cache[label]
+
+    def semua(self) -> list[tuple[str, Hasil]]:
+        return [(label, self.hasil(label)) for label, *_ in DEMO]
+
+    # --- Content ------------------------------------------------------------------------------
+
+    def test_every_part_of_the_report_present(self):
+        """Cover, front matter, the four chapters and the Lampiran are all in every PDF."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = h.teks
+                for judul in JUDUL_WAJIB:
+                    self.assertIn(judul, teks)
+                self.assertIn("LAPORAN KINERJA", h.halaman[0])
+                self.assertIn(f"TAHUN {h.data.tahun}", h.halaman[0])
+                self.assertIn("Lampiran 1. Perjanjian Kinerja", teks)
+                self.assertIn("Lampiran 2. Rencana Aksi", teks)
+                self.assertIn("A. Capaian Kinerja Organisasi", teks)
+                self.assertIn("B. Realisasi Anggaran", teks)
+
+    def test_content_hash_in_pdf_metadata(self):
+        """Every PDF carries the content hash it is cached under (PDF Keywords)."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                self.assertIn(f"sha256:{pdf.hash_isi(h.data)}", h.reader.metadata["/Keywords"])
+                self.assertEqual(h.reader.metadata["/Title"], h.data.judul)
+
+    def test_page_count_reasonable(self):
+        """Between 20 and 120 pages; the count returned is the PDF's own."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                self.assertEqual(h.jumlah_halaman, len(h.reader.pages))
+                self.assertGreaterEqual(h.jumlah_halaman, 20)
+                self.assertLessEqual(h.jumlah_halaman, 120)
+
+    def test_no_template_debris(self):
+        """No "None", "nan" or template tags anywhere in the text."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = h.teks
+                self.assertIsNone(re.search(r"\bNone\b", teks))
+                self.assertIsNone(re.search(r"\bnan\b", teks, re.IGNORECASE))
+                for sisa in ("{{", "}}", "{%", "%}"):
+                    self.assertNotIn(sisa, teks)
+
+    def test_every_sasaran_analysed_with_seven_analyses(self):
+        """Each sasaran has its sub-chapter, table and the seven analyses of BAB III.A."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = _normal(h.teks)
+                for s in h.data.sasaran:
+                    self.assertIn(f"Sasaran {s.nomor}: ", teks)
+                    self.assertIn(f"Capaian Sasaran {s.nomor}", teks)
+                for nomor, (_kode, judul, _fungsi) in enumerate(ANALISIS, start=1):
+                    self.assertEqual(teks.count(f"{nomor}) {judul}"), len(h.data.sasaran), judul)
+
+    # --- Page numbers -------------------------------------------------------------------------
+
+    def _halaman_daftar_isi(self, h: Hasil) -> list[int]:
+        mulai = next(i for i, _ in enumerate(h.halaman) if h.baris(i)[:1] == ["DAFTAR ISI"])
+        akhir = next(i for i in range(mulai, len(h.halaman)) if h.baris(i)[:1] == ["DAFTAR TABEL"])
+        return list(range(mulai, akhir))
+
+    def _entri_daftar_isi(self, h: Hasil) -> list[tuple[str, str]]:
+        entri, awal = [], ""
+        for i in self._halaman_daftar_isi(h):
+            # The running header and the page number close each page's text.
+            for baris in h.baris(i)[:-2]:
+                if baris == "DAFTAR ISI":
+                    continue
+                m = BARIS_TOC.match(baris)
+                if m is None:
+                    awal = f"{awal} {baris}".strip()  # a long title wrapped onto two lines
+                    continue
+                entri.append((_normal(f"{awal} {m['judul']}"), m["hal"]))
+                awal = ""
+        return entri
+
+    def _nomor_tercetak(self, h: Hasil, bab1: int, i: int) -> str:
+        """The number printed on physical page i: none on the cover, lower-roman from the
+        Kata Pengantar, arabic from 1 at BAB I."""
+        return str(i - bab1 + 1) if i >= bab1 else _romawi_kecil(i)
+
+    def test_footer_page_numbers(self):
+        """Every page but the cover ends with its page number: i, ii … then 1, 2 … from BAB I."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
+                self.assertEqual(h.baris(1)[-1], "i")
+                for i in range(1, len(h.halaman)):
+                    self.assertEqual(h.baris(i)[-1], self._nomor_tercetak(h, bab1, i), f"hal. {i}")
+
+    def test_daftar_isi_page_numbers_match_headings(self):
+        """Each Daftar Isi entry's number is the printed number of the page its heading is on."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                entri = self._entri_daftar_isi(h)
+                self.assertGreaterEqual(len(entri), 25)
+                toc = set(self._halaman_daftar_isi(h))
+                bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
+                cari_dari = 1
+                for judul, hal in entri:
+                    kunci = _normal(judul).casefold()[:40]
+                    ketemu = None
+                    for i in range(cari_dari, len(h.halaman)):
+                        isi = [_normal(b).casefold() for b in h.baris(i)[:-2]]
+                        if i in toc and not (kunci == "daftar isi" and isi[:1] == [kunci]):
+                            continue
+                        # A BAB heading is printed on two lines ("BAB II" / "PERENCANAAN KINERJA").
+                        gabung = [f"{a} {b}" for a, b in zip(isi, isi[1:], strict=False)]
+                        # Short titles must be a whole line; long ones may wrap after 40 characters.
+                        if any(b == kunci or (len(kunci) >= 30 and b.startswith(kunci))
+                               for b in isi + gabung):  # fmt: skip
+                            ketemu = i
+                            break
+                    self.assertIsNotNone(ketemu, f"judul tidak ditemukan: {judul}")
+                    self.assertEqual(hal, self._nomor_tercetak(h, bab1, ketemu), judul)
+                    cari_dari = ketemu
+
+    def test_daftar_tabel_and_gambar_numbers(self):
+        """Daftar Tabel and Daftar Gambar list every caption with the page it is printed on."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
+                konteks = pdf.konteks(h.data)
+                daftar_teks = _normal(h.teks)
+                for n in konteks["daftar_tabel"] + konteks["daftar_gambar"]:
+                    caption = f"{n.label}. {n.judul}"
+                    halaman = [i for i in range(len(h.halaman)) if caption in _normal(h.halaman[i])]
+                    self.assertTrue(halaman, caption)
+                    nomor = self._nomor_tercetak(h, bab1, halaman[0])
+                    self.assertRegex(
+                        daftar_teks, rf"{re.escape(n.label)} {re.escape(n.judul)} ?\.+ ?{nomor}\b"
+                    )
+
+    # --- The numbers --------------------------------------------------------------------------
+
+    def _teks_pengukuran(self, h: Hasil) -> str:
+        mulai = next(i for i, t in enumerate(h.halaman) if "Pengukuran capaian kinerja tahun" in t
+                     and re.search(r"Tabel \d+\. Pengukuran", t))  # fmt: skip
+        halaman = []
+        for i in range(mulai, len(h.halaman)):
+            halaman.append(h.halaman[i])
+            if "Capaian kinerja keseluruhan (rata-rata" in h.halaman[i]:
+                break
+        teks = "\n".join(halaman)
+        return _normal(teks[teks.index("Pengukuran capaian kinerja tahun") :])
+
+    def test_every_indicator_in_measurement_table_with_its_capaian(self):
+        """Every PK indicator's code and name appear in the measurement table, followed by its
+        computed capaian."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = self._teks_pengukuran(h)
+                rapat = _rapat(teks)
+                self.assertTrue(h.data.sasaran)
+                for s in h.data.sasaran:
+                    for ind in s.indikator:
+                        baris = _rapat(f"{ind.kode} {ind.nama}")
+                        self.assertIn(baris, rapat)
+                        letak = rapat.index(baris) + len(baris)
+                        sesudah = rapat[letak : letak + 120]
+                        self.assertIn(_rapat(ind.capaian_tampil), sesudah, ind.kode)
+                self.assertIn(
+                    f"Capaian kinerja keseluruhan (rata-rata {h.data.jumlah_indikator}", teks
+                )
+
+    def test_kota_serang_sasaran_5(self):
+        """Kota Serang 2023, sasaran 5: realisasi 100 % against 95 % → 105,26 %."""
+        h = self.hasil("serang")
+        teks = self._teks_pengukuran(h)
+        s5 = next(s for s in h.data.sasaran if s.nomor == 5)
+        ind = s5.indikator[0]
+        self.assertEqual(ind.capaian_tampil, "105,26 %")
+        rapat = _rapat(teks)
+        letak = rapat.index(_rapat(f"{ind.kode} {ind.nama}"))
+        self.assertIn("105,26%", rapat[letak : letak + 250])
+        self.assertIn("101,12 %", _normal(h.teks))  # overall capaian, also in the Ikhtisar
+
+    def test_no_realisasi_shows_dash_with_reason(self):
+        """Rejang Lebong's secretariat has no realisasi: capaian "—" and the reason below."""
+        h = self.hasil("rejang_sekretariat")
+        teks = self._teks_pengukuran(h)
+        self.assertIn("Realisasi belum diisi", _normal(h.teks))
+        self.assertNotIn("0,00 %", teks)
+
+    def test_budget_table_totals(self):
+        """BAB III.B prints the programmes' pagu and their total; unknown realisasi is "—"."""
+        h = self.hasil("rejang_sekretariat")
+        teks = _normal(h.teks)
+        self.assertIn("Rp 2.647.529.000", teks)
+        self.assertIn("Rp 26.608.457.000", teks)
+        self.assertIn("Jumlah Rp 29.255.986.000 — — —", teks)
+
+    # --- Signatures and review ----------------------------------------------------------------
+
+    def test_signature_block_with_indonesian_date(self):
+        """The Kata Pengantar and BAB IV are signed with place, Indonesian date, office, NIP."""
+        h = self.hasil("serang")
+        kata_pengantar = _normal(h.halaman[1])
+        self.assertIn("KATA PENGANTAR", kata_pengantar)
+        self.assertIn("Serang, 15 Januari 2024", kata_pengantar)
+        self.assertIn("Sekretaris KPU Kota Serang,", kata_pengantar)
+        self.assertIn("Hendro Sulisty", kata_pengantar)
+        self.assertIn("NIP 197501012000121001", kata_pengantar)
+        self.assertEqual(_normal(h.teks).count("Serang, 15 Januari 2024"), 2)
+
+    def test_blank_signature_printed_as_dotted_lines(self):
+        """Without signature data the blanks are dotted lines, never invented names; a Ketua
+        (a commissioner, not a civil servant) gets no NIP line."""
+        h = self.hasil("rejang_lembaga")
+        kata_pengantar = h.halaman[1]
+        self.assertIn("……………, ……", kata_pengantar)
+        self.assertNotIn("NIP", kata_pengantar)
+        # The secretariat's report starts from its PK signer; the date is still to be filled.
+        sekretariat = _normal(self.hasil("rejang_sekretariat").halaman[1])
+        self.assertIn("Curup, ……", sekretariat)
+        self.assertIn("Nopridho Ikhsan NIP 19881128 200701 1 002", sekretariat)
+
+    def test_review_statement_not_filled_before_review(self):
+        """Before review the page says who will issue the statement, and names nobody."""
+        h = self.hasil("lampura")
+        halaman = next(t for t in h.halaman if t.startswith("PERNYATAAN TELAH DIREVIU"))
+        teks = _normal(halaman)
+        self.assertIn("reviewer KPU Provinsi Lampung", teks)
+        self.assertIn("belum direviu", teks)
+        self.assertNotIn("Kami telah mereviu", teks)
+
+    # --- Attachments and the content hash -------------------------------------------------------
+
+    def test_lampiran_pdf_merged_at_the_end(self):
+        """An uploaded PDF is appended after the generated Lampiran pages and listed there."""
+        sebelum = self.hasil("rejang_sekretariat")
+        laporan = Laporan.objects.get(pk=self.laporan["rejang_sekretariat"].pk)
+        pindaian = HTML(
+            string="<p>PINDAIAN PK BERTANDA TANGAN</p><p style='break-before:page'>HALAMAN DUA</p>"
+        ).write_pdf()
+        lampiran = Lampiran(laporan=laporan, judul="Pindaian Perjanjian Kinerja", jumlah_halaman=2)
+        lampiran.berkas.save("pk.pdf", ContentFile(pindaian), save=True)
+        data = kumpulkan(laporan)
+        hasil = pdf.render_pdf(data)
+        reader = PdfReader(io.BytesIO(hasil.pdf))
+        self.assertEqual(hasil.jumlah_halaman, sebelum.jumlah_halaman + 2)
+        self.assertEqual(len(reader.pages), hasil.jumlah_halaman)
+        self.assertIn("PINDAIAN PK BERTANDA TANGAN", reader.pages[-2].extract_text())
+        self.assertIn("HALAMAN DUA", reader.pages[-1].extract_text())
+        teks = _normal(" ".join(p.extract_text() for p in reader.pages[-6:-2]))
+        self.assertIn("Pindaian Perjanjian Kinerja (2 halaman)", teks)
+        self.assertNotEqual(pdf.hash_isi(data), pdf.hash_isi(sebelum.data))
+
+    def test_hash_changes_with_text_and_not_without(self):
+        """The same data hashes the same; a staff edit or a new signature date changes it."""
+        laporan = Laporan.objects.get(pk=self.laporan["serang"].pk)
+        awal = pdf.hash_isi(kumpulkan(laporan))
+        self.assertEqual(awal, pdf.hash_isi(kumpulkan(laporan)))
+        Bagian.objects.create(
+            laporan=laporan, kunci="bab4.saran", sumber=SumberBagian.STAF, teks="Saran baru."
+        )
+        setelah_teks = pdf.hash_isi(kumpulkan(laporan))
+        self.assertNotEqual(awal, setelah_teks)
+        laporan.tanggal_ttd = date(2024, 1, 16)
+        laporan.save()
+        self.assertNotEqual(setelah_teks, pdf.hash_isi(kumpulkan(laporan)))
+
+    def test_hash_changes_with_pk_data(self):
+        """Changing a number behind the report (a PK signature date) changes the hash."""
+        laporan = Laporan.objects.get(pk=self.laporan["metro"].pk)
+        awal = pdf.hash_isi(kumpulkan(laporan))
+        PerjanjianKinerja.objects.filter(satker=laporan.satker, tahun=2024).update(
+            tanggal_ttd=date(2024, 1, 3), tempat_ttd="Metro"
+        )
+        self.assertNotEqual(awal, pdf.hash_isi(kumpulkan(laporan)))
+
+    def test_report_without_pk_still_composes(self):
+        """A year without a Perjanjian Kinerja yet gives a complete document that says so."""
+        laporan = Laporan.objects.create(
+            satker=Satker.objects.get(kode="18.03"), tahun=2024, jenis="lembaga"
+        )
+        html = pdf.html_laporan(kumpulkan(laporan))
+        self.assertIn("Perjanjian Kinerja tahun 2024 belum disusun.", html)
+        self.assertIn("Belum ada indikator Perjanjian Kinerja untuk diukur.", html)
+        self.assertNotIn("None", html)
+
+    def test_logo_loaded_from_media_file(self):
+        """A satker logo is printed on the cover from its local file (a URL in the preview)."""
+        gambar = io.BytesIO()
+        Image.new("RGB", (40, 40), (122, 28, 28)).save(gambar, format="PNG")
+        laporan = Laporan.objects.get(pk=self.laporan["serang"].pk)
+        laporan.satker.logo.save("logo-serang.png", ContentFile(gambar.getvalue()), save=True)
+        data = kumpulkan(laporan)
+        uri = Path(laporan.satker.logo.path).resolve().as_uri()
+        self.assertIn(f'class="sampul-logo" src="{uri}"', pdf.html_laporan(data))
+        self.assertIn(laporan.satker.logo.url, pdf.html_laporan(data, pratinjau=True))
+        respon = pdf.PengambilLokal().fetch(uri)
+        try:
+            self.assertEqual(respon.read(), gambar.getvalue())
+        finally:
+            respon.close()
+
+    def test_preview_html_links_by_url(self):
+        """The browser preview links the stylesheet by its static URL and embeds no file path."""
+        data = kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk))
+        html = pdf.html_laporan(data, pratinjau=True)
+        self.assertIn('href="/static/laporan/lkj.css"', html)
+        self.assertNotIn("file://", html)
+        self.assertIn("data:image/svg+xml;base64,", html)
+        self.assertIn('<a href="#bab1">BAB I PENDAHULUAN</a>', html)
+
+
+class PengambilLokalTests(SimpleTestCase):
+    """The PDF renderer loads local static/media files and data: URIs, nothing else."""
+
+    def setUp(self):
+        self.pengambil = pdf.PengambilLokal()
+
+    def test_static_file_allowed(self):
+        respon = self.pengambil.fetch(pdf._jalur_css().as_uri())
+        try:
+            self.assertIn(b"@font-face", respon.read())
+        finally:
+            respon.close()
+
+    def test_data_uri_allowed(self):
+        respon = self.pengambil.fetch("data:text/plain;base64,T0s=")
+        self.assertEqual(respon.read(), b"OK")
+
+    def test_network_and_other_files_refused(self):
+        for url in (
+            "http://127.0.0.1:8000/admin/",
+            "https://kpu.go.id/logo.png",
+            "ftp://contoh.id/a.pdf",
+            "file:///etc/passwd",
+            "file://server/share/a.png",
+            pdf._jalur_css().parent.as_uri() + "/../../../config/settings.py",
+        ):
+            with self.subTest(url=url), self.assertRaises(pdf.AksesDitolak):
+                self.pengambil.fetch(url)
+
+
+class TagTests(SimpleTestCase):
+    def test_ambil_reads_dotted_keys(self):
+        self.assertEqual(ambil({"bab1.latar_belakang": 1}, "bab1.latar_belakang"), 1)
+        self.assertEqual(ambil({2024: "90 %"}, 2024), "90 %")
+        self.assertIsNone(ambil({}, "x"))
+        self.assertIsNone(ambil(None, "x"))
+
+    def test_numerals(self):
+        self.assertEqual(
+            [romawi(n) for n in (1, 2, 3, 4, 9, 14)], ["I", "II", "III", "IV", "IX", "XIV"]
+        )
+        self.assertEqual(huruf(1), "A")
+        self.assertEqual(huruf(27), "")
+
+    def test_dotted_blank(self):
+        self.assertEqual(atau_titik("Kotabumi"), "Kotabumi")
+        self.assertTrue(atau_titik("").startswith("……"))
+        self.assertTrue(atau_titik(None).startswith("……"))

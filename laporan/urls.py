@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views as v
+
+urlpatterns = [
+    path("satker/<str:kode>/<int:tahun>/laporan/", v.laporan_daftar, name="laporan_daftar"),
+    path("satker/<str:kode>/<int:tahun>/laporan/buat/", v.laporan_buat, name="laporan_buat"),
+    path("laporan/<int:laporan_id>/", v.laporan_detail, name="laporan_detail"),
+    path("laporan/<int:laporan_id>/ubah/", v.laporan_ubah, name="laporan_ubah"),
+    path("laporan/<int:laporan_id>/bagian/<str:kunci>/", v.bagian_ubah, name="bagian_ubah"),
+    path("laporan/<int:laporan_id>/bagian/<str:kunci>/draf/", v.bagian_draf, name="bagian_draf"),
+    path("laporan/<int:laporan_id>/pratinjau/", v.laporan_pratinjau, name="laporan_pratinjau"),
+    path("laporan/<int:laporan_id>/pdf/", v.pdf_minta, name="pdf_minta"),
+    path("laporan/<int:laporan_id>/pdf/status/", v.pdf_status, name="pdf_status"),
+    path("laporan/<int:laporan_id>/pdf/<int:berkas_id>/", v.pdf_unduh, name="pdf_unduh"),
+    path("laporan/<int:laporan_id>/lampiran/", v.lampiran_unggah, name="lampiran_unggah"),
+    path(
+        "laporan/<int:laporan_id>/lampiran/<int:lampiran_id>/hapus/",
+        v.lampiran_hapus,
+        name="lampiran_hapus",
+    ),
+]
