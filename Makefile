@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup syscheck demo run test lint format migrate demo-data clean
+.PHONY: setup syscheck demo run test lint format migrate demo-data clean samples bench
 
 setup: syscheck $(STAMP)
 
@@ -42,6 +42,19 @@ demo: demo-data
 
 run: migrate
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Sample PDFs of the four demo reports (five: Rejang Lebong has two PKs), in docs/samples/.
+SAMPLES := 18.03:2023:lembaga 36.73:2023:sekretariat 18.72:2024:lembaga 17.02:2024:lembaga 17.02:2024:sekretariat
+samples: demo-data
+	@mkdir -p docs/samples
+	@for s in $(SAMPLES); do \
+		kode=$${s%%:*}; rest=$${s#*:}; tahun=$${rest%%:*}; jenis=$${rest#*:}; \
+		$(PY) manage.py lkj_pdf --satker $$kode --tahun $$tahun --jenis $$jenis \
+			--output docs/samples/LKj-$$kode-$$tahun-$$jenis.pdf || exit 1; \
+	done
+
+bench: demo-data
+	$(PY) bench/render_pdf.py --n 5
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
