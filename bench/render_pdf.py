@@ -59,14 +59,14 @@ def main():
     args = parser.parse_args()
 
     laporan = (
-        Laporan.objects.annotate(n=Count("satker__perjanjian_kinerja__item"))
-        .order_by("-n")
-        .first()
+        Laporan.objects.annotate(n=Count("satker__perjanjian_kinerja__item")).order_by("-n").first()
     )
     if laporan is None:
         sys.exit("Tidak ada laporan: jalankan `make demo-data` dahulu.")
-    print(f"{platform.node()} · {platform.processor() or platform.machine()} · "
-          f"{os.cpu_count()} CPU · Python {platform.python_version()}")
+    print(
+        f"{platform.node()} · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} CPU · Python {platform.python_version()}"
+    )
     print(f"Laporan: {laporan} ({args.n} kali)\n")
 
     pdf.render_pdf(kumpulkan(laporan))  # warm-up: imports, fonts, templates
@@ -78,6 +78,7 @@ def main():
     bagian, _ = Bagian.objects.get_or_create(
         laporan=laporan, kunci="bab4.saran", defaults={"sumber": "staf", "teks": "Saran."}
     )
+
     def ubah_lalu_render():
         bagian.sumber, bagian.teks = "staf", f"Saran diperbarui {time.time()}."
         bagian.save()
@@ -95,8 +96,15 @@ def main():
             sumber = Path(tmp) / "lkj.html"
             sumber.write_text(html)
             keluaran = Path(tmp) / "lkj.pdf"
-            perintah = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-pdf-header-footer", f"--print-to-pdf={keluaran}", sumber.as_uri()]
+            perintah = [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={keluaran}",
+                sumber.as_uri(),
+            ]
             t_chrome, _ = ukur(
                 lambda: subprocess.run(perintah, check=True, capture_output=True), args.n
             )

@@ -68,6 +68,10 @@ class BagianTampil:
         return ke_html(self.teks)
 
     @property
+    def draf_html(self) -> str:
+        return ke_html(self.draf)
+
+    @property
     def hash_draf(self) -> str:
         return hash_teks(self.draf)
 
