@@ -69,11 +69,13 @@ class BrowserTestCase(StaticLiveServerTestCase):
         from selenium.common.exceptions import (
             NoSuchElementException,
             StaleElementReferenceException,
+            WebDriverException,
         )
         from selenium.webdriver.support.ui import WebDriverWait
 
-        # The page may be replaced while the condition looks at it (a reload, an htmx swap).
-        abaikan = (NoSuchElementException, StaleElementReferenceException)
+        # The page may be replaced while the condition looks at it (a reload, an htmx swap);
+        # Chromium then reports a stale element or a node "not in the document": look again.
+        abaikan = (NoSuchElementException, StaleElementReferenceException, WebDriverException)
         return WebDriverWait(self.browser, detik, ignored_exceptions=abaikan).until(kondisi)
 
     def klik(self, elemen):
