@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
+from . import capaian
 from . import models as m
-from .templatetags.kinerja_tags import nilai as tampil_nilai
 
 
 def _singkat(teks: str) -> str:
@@ -171,7 +171,7 @@ class ItemPKAdmin(admin.ModelAdmin):
 
     @admin.display(description="target")
     def target_tampil(self, obj):
-        return tampil_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
+        return capaian.format_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
 
     @admin.display(description="satker", ordering="pk_induk__satker__kode")
     def satker(self, obj):
@@ -214,4 +214,4 @@ class RealisasiAdmin(admin.ModelAdmin):
 
     @admin.display(description="nilai")
     def nilai_tampil(self, obj):
-        return tampil_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)
+        return capaian.format_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)

@@ -9,10 +9,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 
 SERATUS = Decimal(100)
+# No figure of a performance report comes near this (a national budget is ~10^15 rupiah); a
+# longer number is a typing error, and refusing it keeps every Decimal within exact precision.
+ANGKA_MAKS = Decimal(10) ** 15
 NOL = Decimal(0)
 DUA = Decimal(2)
 TRIWULAN = (1, 2, 3, 4)
@@ -150,7 +153,10 @@ def parse_angka(teks: str, satuan: str | None = None) -> Decimal:
         normal = badan
     if normal.endswith("."):
         raise AngkaTidakValid(f"'{asli}' bukan angka.")
-    return Decimal(normal)
+    angka = Decimal(normal)
+    if angka >= ANGKA_MAKS:
+        raise AngkaTidakValid(f"'{asli}' terlalu besar untuk sebuah nilai kinerja atau anggaran.")
+    return angka
 
 
 def _normal_satuan(satuan: str) -> str:
@@ -177,7 +183,11 @@ def bulatkan(nilai: Decimal | None, tempat: int = 2) -> Decimal | None:
         return None
     if isinstance(nilai, float):
         nilai = str(nilai)  # a float's binary value would round 2.675 down
-    return Decimal(nilai).quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    nilai = Decimal(nilai)
+    with localcontext() as ctx:
+        # quantize needs every digit of the result within the context's precision.
+        ctx.prec = max(28, nilai.adjusted() + tempat + 2)
+        return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
 
 
 def format_angka(nilai: Decimal | None, tempat: int = 2) -> str:
@@ -188,6 +198,29 @@ def format_angka(nilai: Decimal | None, tempat: int = 2) -> str:
     tanda = "-" if dibulatkan < 0 else ""
     teks = f"{abs(dibulatkan):,.{tempat}f}"
     return tanda + teks.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_angka_ringkas(nilai: Decimal | None) -> str:
+    """A value as typed or printed in a table: Indonesian format without trailing zeros, at most
+    four decimals ("95", "0,1", "66,23", "1.250"); "" when absent."""
+    if nilai is None:
+        return ""
+    angka = Decimal(nilai)
+    tempat = max(0, -angka.normalize().as_tuple().exponent)
+    return format_angka(angka, min(tempat, 4))
+
+
+def format_nilai(nilai, satuan: str = "") -> str:
+    """A target or realisasi for display: grades as their codes, yes/no in words, numbers as
+    format_angka_ringkas with " %" when the unit is a percentage; "—" when absent."""
+    if nilai is None or nilai == "":
+        return "—"
+    if isinstance(nilai, bool):
+        return "Ya" if nilai else "Tidak"
+    if isinstance(nilai, str):
+        return nilai
+    teks = format_angka_ringkas(nilai)
+    return f"{teks} %" if satuan.strip() == "%" else teks
 
 
 def format_persen(nilai: Decimal | None) -> str:

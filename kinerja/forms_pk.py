@@ -17,7 +17,6 @@ from .services_pk import (
     indikator_katalog,
     normalisasi_nip,
     target_renstra_tahun,
-    teks_angka,
     teks_nilai,
 )
 
@@ -177,7 +176,7 @@ class ItemTargetForm(forms.Form):
             awal["target"] = teks_nilai(indikator, item.target, item.target_predikat)
             for t in item.target_triwulan.all():
                 awal[f"target_tw{t.triwulan}"] = teks_nilai(indikator, t.target, t.target_predikat)
-            awal["target_kegiatan"] = teks_angka(item.target_kegiatan)
+            awal["target_kegiatan"] = capaian.format_angka_ringkas(item.target_kegiatan)
             awal["satuan_kegiatan"] = item.satuan_kegiatan
         self.fields["target"] = field_nilai(
             indikator, label="Target tahunan", required=True, initial=awal.get("target", "")

@@ -166,15 +166,7 @@ def teks_nilai(indikator: Indikator, angka: Decimal | None, predikat: str = "") 
         return ""
     if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
         return "ya" if angka else "tidak"
-    return teks_angka(angka)
-
-
-def teks_angka(angka: Decimal | None) -> str:
-    """A Decimal in Indonesian notation without trailing zeros ("66,23", "95", "1.250")."""
-    if angka is None:
-        return ""
-    tempat = max(0, -Decimal(angka).normalize().as_tuple().exponent)
-    return capaian.format_angka(Decimal(angka), min(tempat, 4))
+    return capaian.format_angka_ringkas(angka)
 
 
 def _simpan(obj):
@@ -756,13 +748,13 @@ def peringatan_target(item: ItemPK) -> list[str]:
         total = sum((t.target for t in per_tw.values()), Decimal(0))
         if indikator.agregasi == capaian.Agregasi.KUMULATIF and total != item.target:
             return [
-                f"Jumlah target TW I–IV ({teks_angka(total)}) berbeda dengan target tahunan "
-                f"({tahunan}); indikator ini dijumlahkan per triwulan."
+                f"Jumlah target TW I–IV ({capaian.format_angka_ringkas(total)}) berbeda dengan "
+                f"target tahunan ({tahunan}); indikator ini dijumlahkan per triwulan."
             ]
         if indikator.agregasi == capaian.Agregasi.RATA_RATA and total / 4 != item.target:
             return [
-                f"Rata-rata target TW I–IV ({teks_angka(total / 4)}) berbeda dengan target "
-                f"tahunan ({tahunan}); indikator ini dirata-ratakan per triwulan."
+                f"Rata-rata target TW I–IV ({capaian.format_angka_ringkas(total / 4)}) berbeda "
+                f"dengan target tahunan ({tahunan}); indikator ini dirata-ratakan per triwulan."
             ]
         return []
     t4 = per_tw.get(4)

@@ -35,7 +35,6 @@ from .models import (
     TargetTriwulan,
 )
 from .services_pk import pesan_pk_terkunci
-from .templatetags.kinerja_tags import nilai as format_nilai
 
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NARASI = ("kegiatan", "penyebab", "solusi", "program_pendukung")
@@ -86,7 +85,7 @@ def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
         return "—"
     if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
         return "Ya" if angka else "Tidak"
-    return format_nilai(angka, indikator.satuan)
+    return capaian.format_nilai(angka, indikator.satuan)
 
 
 def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
@@ -161,7 +160,7 @@ class Pratinjau:
 
     @property
     def realisasi_sd_tampil(self) -> str:
-        return format_nilai(self.realisasi_sd, self.item.indikator.satuan)
+        return capaian.format_nilai(self.realisasi_sd, self.item.indikator.satuan)
 
 
 def _nilai_bertipe(item: ItemPK, terbaca: NilaiTerbaca):
@@ -692,7 +691,7 @@ def _tampil_kolom(indikator, nama: str, nilai_kolom) -> str:
     if nama in ("target", "nilai"):
         return nilai_tampil(indikator, nilai_kolom, "")
     if nama == "target_kegiatan":
-        return format_nilai(nilai_kolom)
+        return capaian.format_nilai(nilai_kolom)
     return str(nilai_kolom)
 
 

@@ -21,7 +21,6 @@ from kinerja.models import (
     TargetRenstra,
 )
 from kinerja.pengukuran import tabel_pengukuran
-from kinerja.templatetags.kinerja_tags import nilai as format_nilai
 
 from .models import Laporan
 
@@ -30,7 +29,7 @@ TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _tampil(indikator: Indikator, nilai) -> str:
-    return format_nilai(nilai, indikator.satuan)
+    return capaian.format_nilai(nilai, indikator.satuan)
 
 
 @dataclass
@@ -318,7 +317,9 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
             baseline = ind.nilai_dari("baseline")
             kegiatan = ""
             if item.target_kegiatan is not None:
-                kegiatan = f"{format_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
+                kegiatan = (
+                    f"{capaian.format_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
+                )
             baris_laporan.append(
                 IndikatorLaporan(
                     kode=ind.kode,

@@ -32,9 +32,9 @@ from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from kinerja import capaian
 from kinerja.capaian import format_persen, sisa
 from kinerja.models import JenisPK
-from kinerja.templatetags.kinerja_tags import nilai as format_nilai
 from satker.models import Tingkat
 
 from . import grafik
@@ -324,11 +324,11 @@ def _rencana_aksi(data: DataLaporan) -> list[BarisRencanaAksi]:
                 for t in item.target_triwulan.all():
                     v = t.nilai_dari("target")
                     if v is not None and v != "":
-                        target_tw[t.triwulan] = format_nilai(v, ind.satuan)
+                        target_tw[t.triwulan] = capaian.format_nilai(v, ind.satuan)
                 for r in item.realisasi.all():
                     v = r.nilai_dari("nilai")
                     if v is not None and v != "":
-                        realisasi_tw[r.triwulan] = format_nilai(v, ind.satuan)
+                        realisasi_tw[r.triwulan] = capaian.format_nilai(v, ind.satuan)
             baris.append(
                 BarisRencanaAksi(
                     nomor_sasaran=s.nomor if i == 0 else None,

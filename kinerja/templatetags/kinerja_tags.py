@@ -17,18 +17,8 @@ def persen(nilai):
 
 @register.filter
 def nilai(nilai, satuan=""):
-    """A target or realisasi as entered: grades as codes, yes/no in words, numbers in Indonesian
-    format without trailing zeros ("95", "0,1", "66,23"), with the unit when it is a percentage."""
-    if nilai is None or nilai == "":
-        return "—"
-    if isinstance(nilai, bool):
-        return "Ya" if nilai else "Tidak"
-    if isinstance(nilai, str):
-        return nilai
-    angka = Decimal(nilai)
-    tempat = max(0, -angka.normalize().as_tuple().exponent)
-    teks = capaian.format_angka(angka, min(tempat, 4))
-    return f"{teks} %" if satuan.strip() == "%" else teks
+    """A target or realisasi as entered (capaian.format_nilai): "95", "66,23 %", "BB", "Ya"."""
+    return capaian.format_nilai(nilai, satuan)
 
 
 @register.filter

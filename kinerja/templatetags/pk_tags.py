@@ -5,7 +5,7 @@ from django import template
 
 from satker.models import bisa_mengubah
 
-from .. import services_pk
+from .. import capaian, services_pk
 from .kinerja_tags import nilai
 
 register = template.Library()
@@ -45,7 +45,7 @@ def target_pk(obj) -> str:
 @register.filter
 def angka(nilai_angka) -> str:
     """A count in Indonesian notation without trailing zeros ("5", "2,5", "1.250")."""
-    return services_pk.teks_angka(nilai_angka) or "—"
+    return capaian.format_angka_ringkas(nilai_angka) or "—"
 
 
 @register.filter

@@ -918,3 +918,20 @@ class PropertiTests(unittest.TestCase):
         status = capaian.hitung_status(nilai)
         self.assertEqual(status.jumlah, len(nilai))
         self.assertEqual(status.tanpa_nilai, sum(v is None for v in nilai))
+
+
+class BatasAngkaTests(SimpleTestCase):
+    def test_absurdly_long_number_refused(self):
+        """A 40-digit number is a typing error: refused in Indonesian, never a crash."""
+        with self.assertRaisesMessage(capaian.AngkaTidakValid, "terlalu besar"):
+            capaian.parse_angka("9" * 40)
+
+    def test_rounding_beyond_default_precision(self):
+        """Rounding a number longer than 28 digits still rounds half up."""
+        self.assertEqual(capaian.bulatkan(D("9" * 30 + ".005")), D("9" * 30 + ".01"))
+
+    def test_format_nilai_drops_trailing_zeros(self):
+        """Stored 95.0000 prints as "95 %" and 66.2300 as "66,23"."""
+        self.assertEqual(capaian.format_nilai(D("95.0000"), "%"), "95 %")
+        self.assertEqual(capaian.format_nilai(D("66.2300")), "66,23")
+        self.assertEqual(capaian.format_nilai(None), "—")
