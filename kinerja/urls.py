@@ -4,21 +4,21 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("satker/<str:kode>/", views.satker_detail, name="satker_detail"),
-    path("satker/<str:kode>/<int:tahun>/", views.satker_tahun, name="satker_tahun"),
+    path("satker/<kode:kode>/", views.satker_detail, name="satker_detail"),
+    path("satker/<kode:kode>/<tahun:tahun>/", views.satker_tahun, name="satker_tahun"),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),
     path(
-        "satker/<str:kode>/<int:tahun>/kebijakan/",
+        "satker/<kode:kode>/<tahun:tahun>/kebijakan/",
         views.kebijakan_capaian,
         name="kebijakan_capaian",
     ),
     path(
-        "satker/<str:kode>/<int:tahun>/kebijakan/pilih/",
+        "satker/<kode:kode>/<tahun:tahun>/kebijakan/pilih/",
         views.kebijakan_pilih,
         name="kebijakan_pilih",
     ),
     path(
-        "satker/<str:kode>/<int:tahun>/kebijakan/pita/",
+        "satker/<kode:kode>/<tahun:tahun>/kebijakan/pita/",
         views.kebijakan_pita,
         name="kebijakan_pita",
     ),

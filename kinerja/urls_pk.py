@@ -5,7 +5,7 @@ from django.urls import path
 from . import views_pk as v
 
 urlpatterns = [
-    path("satker/<str:kode>/pk/baru/", v.pk_buat, name="pk_buat"),
+    path("satker/<kode:kode>/pk/baru/", v.pk_buat, name="pk_buat"),
     path("pk/<int:pk_id>/ubah/", v.pk_ubah, name="pk_ubah"),
     path("pk/<int:pk_id>/susun/", v.pk_susun, name="pk_susun"),
     path("pk/<int:pk_id>/dokumen/", v.pk_dokumen, name="pk_dokumen"),

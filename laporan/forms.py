@@ -25,7 +25,11 @@ class BagianForm(forms.Form):
         help_text="Format Markdown: **tebal**, *miring*, daftar dengan tanda - di awal baris, "
         "tabel dengan tanda |. HTML tidak diteruskan ke laporan.",
     )
-    hash_draf = forms.CharField(widget=forms.HiddenInput)
+    hash_draf = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=64,
+        error_messages={"max_length": "Formulir rusak; muat ulang halaman lalu tulis lagi."},
+    )
 
 
 class LampiranForm(forms.Form):

@@ -3,12 +3,12 @@ from django.urls import path
 from . import views as v
 
 urlpatterns = [
-    path("satker/<str:kode>/<int:tahun>/laporan/", v.laporan_daftar, name="laporan_daftar"),
-    path("satker/<str:kode>/<int:tahun>/laporan/buat/", v.laporan_buat, name="laporan_buat"),
+    path("satker/<kode:kode>/<tahun:tahun>/laporan/", v.laporan_daftar, name="laporan_daftar"),
+    path("satker/<kode:kode>/<tahun:tahun>/laporan/buat/", v.laporan_buat, name="laporan_buat"),
     path("laporan/<int:laporan_id>/", v.laporan_detail, name="laporan_detail"),
     path("laporan/<int:laporan_id>/ubah/", v.laporan_ubah, name="laporan_ubah"),
-    path("laporan/<int:laporan_id>/bagian/<str:kunci>/", v.bagian_ubah, name="bagian_ubah"),
-    path("laporan/<int:laporan_id>/bagian/<str:kunci>/draf/", v.bagian_draf, name="bagian_draf"),
+    path("laporan/<int:laporan_id>/bagian/<kunci:kunci>/", v.bagian_ubah, name="bagian_ubah"),
+    path("laporan/<int:laporan_id>/bagian/<kunci:kunci>/draf/", v.bagian_draf, name="bagian_draf"),
     path("laporan/<int:laporan_id>/pratinjau/", v.laporan_pratinjau, name="laporan_pratinjau"),
     path("laporan/<int:laporan_id>/pdf/", v.pdf_minta, name="pdf_minta"),
     path("laporan/<int:laporan_id>/pdf/status/", v.pdf_status, name="pdf_status"),

@@ -101,7 +101,7 @@ def bagian_ubah(request, laporan_id, kunci):
                 laporan=laporan, kunci=kunci, user=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error("teks", exc)
+            form.add_error(None, exc.messages)
         else:
             messages.success(request, f"{tampil.judul} tersimpan.")
             return redirect("laporan_detail", laporan_id=laporan.id)

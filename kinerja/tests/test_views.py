@@ -62,6 +62,12 @@ class ViewAccessTests(TestCase):
         self.assertContains(r, "belum memiliki Perjanjian Kinerja")
         self.assertNotContains(r, reverse("pk_buat", args=["18.72"]))
 
+    def test_malformed_codes_and_years_are_404(self):
+        """A NUL byte in a satker code or a year outside four digits is a 404 on any database."""
+        for url in ["/satker/%00/", "/satker/18.03x/", "/satker/18.03/99999999999/kebijakan/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.get(self.admin, url).status_code, 404)
+
     def test_operator_gets_404_for_other_satker_pk(self):
         """Another satker's PK is a 404, not a 403, so ids do not leak."""
         r = self.get(self.operator_b, reverse("pk_detail", args=[self.pk_a.id]))

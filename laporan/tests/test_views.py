@@ -96,6 +96,21 @@ class LaporanViewTests(TestCase):
         self.assertEqual(r.status_code, 400)
         self.assertFalse(Bagian.objects.exists())
 
+    def test_tampered_form_refused_without_error_page(self):
+        """A tampered hidden field gives the form back with a message, never a 500."""
+        self.as_(self.operator_a)
+        r = self.client.post(
+            self.url("bagian_ubah", "ikhtisar"), {"teks": "x", "hash_draf": "y" * 200}
+        )
+        self.assertContains(r, "Formulir rusak", status_code=400)
+        self.assertFalse(Bagian.objects.exists())
+
+    def test_year_outside_range_is_404(self):
+        """A year that is not four digits is a 404, not a database error."""
+        self.as_(self.operator_a)
+        for tahun in ["99999999999", "0"]:
+            self.assertEqual(self.client.get(f"/satker/18.03/{tahun}/laporan/").status_code, 404)
+
     def test_unknown_section_is_404(self):
         """A section key that the report does not have is 404."""
         self.as_(self.operator_a)
