@@ -183,6 +183,17 @@ class PitaKategori(models.Model):
         return f"{self.label} ≥ {self.batas_bawah}"
 
 
+class KebijakanCapaianQuerySet(models.QuerySet):
+    def untuk(self, satker, tahun) -> "KebijakanCapaian | None":
+        """The satker-year's policy with its scale and bands, ready for kategori()."""
+        return (
+            self.select_related("skala_kategori")
+            .prefetch_related("skala_kategori__pita")
+            .filter(satker=satker, tahun=tahun)
+            .first()
+        )
+
+
 class KebijakanCapaian(models.Model):
     """Per satker and year: which category scale applies and how scores are capped in means."""
 
@@ -195,6 +206,8 @@ class KebijakanCapaian(models.Model):
         choices=BatasRerata.choices,
         default=BatasRerata.TANPA,
     )
+
+    objects = KebijakanCapaianQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kebijakan capaian"

@@ -17,15 +17,6 @@ from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
 
 
-def _kebijakan(satker, tahun):
-    return (
-        KebijakanCapaian.objects.select_related("skala_kategori")
-        .prefetch_related("skala_kategori__pita")
-        .filter(satker=satker, tahun=tahun)
-        .first()
-    )
-
-
 @login_required
 def home(request):
     anggota = keanggotaan_of(request.user)
@@ -65,7 +56,7 @@ def satker_tahun(request, kode, tahun):
     pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun).terkini())
     if not pk_list:
         raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
-    kebijakan = _kebijakan(satker, tahun)
+    kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)
     hari_ini = timezone.localdate()
     ringkasan = []
     for pk in pk_list:
@@ -87,12 +78,12 @@ def satker_tahun(request, kode, tahun):
 @login_required
 def pk_detail(request, pk_id):
     pk = get_pk(request, pk_id)
-    tabel = tabel_pengukuran(pk, _kebijakan(pk.satker, pk.tahun))
+    tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
     return render(request, "kinerja/pk_detail.html", {"pk": pk, "tabel": tabel})
 
 
 def _halaman_kebijakan(request, satker, tahun, form=None, form_pita=None, status=200):
-    kebijakan = _kebijakan(satker, tahun)
+    kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)
     awal = {"skala_kategori": kebijakan.skala_kategori_id, "batas_rerata": kebijakan.batas_rerata}
     pita_awal = [(p.label, p.batas_bawah) for p in list(kebijakan.skala_kategori.pita.all())[::-1]]
     batas_atas = [None] + [batas for _, batas in pita_awal[:-1]]

@@ -38,12 +38,7 @@ from .services_realisasi import (
 
 
 def _pita(satker, tahun):
-    kebijakan = (
-        KebijakanCapaian.objects.select_related("skala_kategori")
-        .prefetch_related("skala_kategori__pita")
-        .filter(satker=satker, tahun=tahun)
-        .first()
-    )
+    kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)
     return kebijakan.skala_kategori.daftar_pita if kebijakan else []
 
 

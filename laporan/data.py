@@ -185,15 +185,6 @@ def _pk_berlaku(laporan: Laporan, tahun: int) -> PerjanjianKinerja | None:
     )
 
 
-def _kebijakan(satker, tahun) -> KebijakanCapaian | None:
-    return (
-        KebijakanCapaian.objects.select_related("skala_kategori")
-        .prefetch_related("skala_kategori__pita")
-        .filter(satker=satker, tahun=tahun)
-        .first()
-    )
-
-
 def _kunci_riwayat(indikator: Indikator) -> tuple:
     """Indicators of different years match by their national reference, else by wording."""
     return ("acuan", indikator.acuan_id) if indikator.acuan_id else ("nama", indikator.nama.lower())
@@ -211,7 +202,7 @@ def _riwayat(laporan: Laporan) -> tuple[dict, dict, dict]:
         .order_by("tahun")
     )
     for pk in lama:
-        tabel = tabel_pengukuran(pk, _kebijakan(pk.satker, pk.tahun))
+        tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
         keseluruhan[pk.tahun] = tabel.capaian
         for s in tabel.sasaran:
             per_sasaran.setdefault(s.sasaran.teks.lower(), []).append(
@@ -277,7 +268,7 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
     satker-year's policy, with Renstra targets, national values and earlier years."""
     satker, tahun = laporan.satker, laporan.tahun
     pk = _pk_berlaku(laporan, tahun)
-    kebijakan = _kebijakan(satker, tahun)
+    kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)
     nama_pemilik = str(laporan).removeprefix("LKj ").rsplit(" ", 1)[0]
     if pk is not None:
         renstra = pk.renstra
@@ -290,19 +281,17 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
         )
     tahun_renstra = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
     per_indikator, per_sasaran, keseluruhan = _riwayat(laporan)
-    target_akhir = {
-        t.indikator_id: t
-        for t in TargetRenstra.objects.filter(
-            indikator__sasaran__renstra=renstra, tahun=renstra.tahun_selesai
-        )
-    }
-    semua_target = {}
+    # One query for every Renstra target: the yearly table, and the final year for analysis 3.
+    semua_target: dict[int, dict[int, str]] = {}
+    target_akhir: dict[int, TargetRenstra] = {}
     for t in TargetRenstra.objects.filter(indikator__sasaran__renstra=renstra).select_related(
         "indikator"
     ):
         semua_target.setdefault(t.indikator_id, {})[t.tahun] = _tampil(
             t.indikator, t.nilai_dari("target")
         )
+        if t.tahun == renstra.tahun_selesai:
+            target_akhir[t.indikator_id] = t
 
     sasaran_laporan: list[SasaranLaporan] = []
     tabel = tabel_pengukuran(pk, kebijakan) if pk else None
