@@ -12,21 +12,21 @@ from satker.models import Satker, bisa_mengubah
 from .models import Bukti, ItemPK, PerjanjianKinerja
 
 
-def _periksa_ubah(request, satker, ubah: bool) -> None:
+def periksa_ubah(request, satker, ubah: bool) -> None:
     if ubah and not bisa_mengubah(request.user, satker):
         raise PermissionDenied("Peran Anda hanya dapat melihat data satker ini.")
 
 
 def get_satker(request, kode: str, *, ubah: bool = False) -> Satker:
     satker = get_object_or_404(Satker.objects.visible_to(request.user), kode=kode)
-    _periksa_ubah(request, satker, ubah)
+    periksa_ubah(request, satker, ubah)
     return satker
 
 
 def get_pk(request, pk_id: int, *, ubah: bool = False) -> PerjanjianKinerja:
     visible = Satker.objects.visible_to(request.user)
     pk = get_object_or_404(PerjanjianKinerja.objects.with_items(), id=pk_id, satker__in=visible)
-    _periksa_ubah(request, pk.satker, ubah)
+    periksa_ubah(request, pk.satker, ubah)
     return pk
 
 
@@ -39,7 +39,7 @@ def get_item(request, item_id: int, *, ubah: bool = False) -> ItemPK:
         id=item_id,
         pk_induk__satker__in=visible,
     )
-    _periksa_ubah(request, item.pk_induk.satker, ubah)
+    periksa_ubah(request, item.pk_induk.satker, ubah)
     return item
 
 
@@ -50,5 +50,5 @@ def get_bukti(request, bukti_id: int, *, ubah: bool = False) -> Bukti:
         id=bukti_id,
         realisasi__item__pk_induk__satker__in=visible,
     )
-    _periksa_ubah(request, bukti.realisasi.item.pk_induk.satker, ubah)
+    periksa_ubah(request, bukti.realisasi.item.pk_induk.satker, ubah)
     return bukti

@@ -1,10 +1,10 @@
 """Access helper for reports, called on the first line of every laporan view: 404 for satker the
-user may not see, 403 when a read-only role tries to change something."""
+user may not see, 403 when a read-only role tries to change something (kinerja.access rules)."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from satker.models import Satker, bisa_mengubah
+from kinerja.access import periksa_ubah
+from satker.models import Satker
 
 from .models import Laporan
 
@@ -14,6 +14,5 @@ def get_laporan(request, laporan_id: int, *, ubah: bool = False) -> Laporan:
     laporan = get_object_or_404(
         Laporan.objects.select_related("satker__induk"), id=laporan_id, satker__in=visible
     )
-    if ubah and not bisa_mengubah(request.user, laporan.satker):
-        raise PermissionDenied("Peran Anda hanya dapat membaca laporan ini.")
+    periksa_ubah(request, laporan.satker, ubah)
     return laporan
