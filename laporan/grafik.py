@@ -180,21 +180,26 @@ def _urut_pita(pita) -> list[Pita]:
     return sorted(pita or [], key=lambda p: p.batas_bawah)
 
 
+def _rentang_pita(pita, batas: float):
+    """(index, label, from, to) of each category band, up to the axis limit `batas`."""
+    urut = _urut_pita(pita)
+    for i, p in enumerate(urut):
+        dari = float(p.batas_bawah)
+        sampai = float(urut[i + 1].batas_bawah) if i + 1 < len(urut) else batas
+        if dari >= batas:
+            return
+        yield i, p.label, dari, min(sampai, batas)
+
+
 def _pita_horizontal(ax, pita, batas: float) -> None:
     """Faint vertical bands per category (x axis is the capaian), labelled above the plot."""
-    urut = _urut_pita(pita)
     atas = blended_transform_factory(ax.transData, ax.transAxes)
-    for i, p in enumerate(urut):
-        kiri = float(p.batas_bawah)
-        kanan = float(urut[i + 1].batas_bawah) if i + 1 < len(urut) else batas
-        if kiri >= batas:
-            break
-        kanan = min(kanan, batas)
+    for i, label, kiri, kanan in _rentang_pita(pita, batas):
         ax.axvspan(kiri, kanan, color=WARNA_PITA[i % len(WARNA_PITA)], lw=0, zorder=0)
         ax.text(
             (kiri + kanan) / 2,
             1.012,
-            p.label,
+            label,
             transform=atas,
             ha="center",
             va="bottom",
@@ -206,19 +211,13 @@ def _pita_horizontal(ax, pita, batas: float) -> None:
 
 def _pita_vertikal(ax, pita, batas: float) -> None:
     """Faint horizontal bands per category (y axis is the capaian), labelled right of the plot."""
-    urut = _urut_pita(pita)
     kanan_sumbu = blended_transform_factory(ax.transAxes, ax.transData)
-    for i, p in enumerate(urut):
-        bawah = float(p.batas_bawah)
-        atas = float(urut[i + 1].batas_bawah) if i + 1 < len(urut) else batas
-        if bawah >= batas:
-            break
-        atas = min(atas, batas)
+    for i, label, bawah, atas in _rentang_pita(pita, batas):
         ax.axhspan(bawah, atas, color=WARNA_PITA[i % len(WARNA_PITA)], lw=0, zorder=0)
         ax.text(
             1.01,
             (bawah + atas) / 2,
-            _bungkus(p.label, 12, 2),
+            _bungkus(label, 12, 2),
             transform=kanan_sumbu,
             ha="left",
             va="center",
