@@ -128,7 +128,10 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Grouping every integer would print years as "2.023" (the admin and any plain {{ tahun }});
+# amounts and values are grouped explicitly by kinerja.capaian ("Rp 51.412.431.000"), and the
+# Indonesian formats (decimal comma, dot for thousands) still apply wherever grouping is asked.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"

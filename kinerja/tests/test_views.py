@@ -104,3 +104,20 @@ class ViewAccessTests(TestCase):
         """A year without PK gives a 404 with no error page leak."""
         r = self.get(self.operator_a, reverse("satker_tahun", args=["18.03", 2019]))
         self.assertEqual(r.status_code, 404)
+
+
+class AdminTahunTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        s = buat_satker()
+        buat_pk(s["lampura"])
+        cls.admin = buat_user("admin", s["ri"], Peran.ADMIN)
+
+    def test_admin_lists_years_without_grouping(self):
+        """The admin's PK list prints the year as 2023, not 2.023."""
+        self.admin.is_staff = self.admin.is_superuser = True
+        self.admin.save()
+        self.client.force_login(self.admin)
+        r = self.client.get("/admin/kinerja/perjanjiankinerja/")
+        self.assertContains(r, "2023")
+        self.assertNotContains(r, "2.023")
