@@ -153,3 +153,17 @@ if not DEBUG:
 
 # PDF rendering runs off the request: a database-backed queue and `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The PDF is laid out in segments (one per chapter), side by side in this many worker
+# processes (1: in the rendering process itself), and each laid-out segment is kept in a file
+# cache by the hash of its HTML, so a report edited in one place re-lays out only that part.
+PDF_PROSES = int(os.environ.get("PDF_PROSES", min(2, os.cpu_count() or 1)))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pdf_segmen": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PDF_CACHE_DIR", str(BASE_DIR / "var" / "pdf-segmen")),
+        "TIMEOUT": 60 * 60 * 24 * 30,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}

@@ -1,11 +1,14 @@
 """The finished LKj: the whole report as one HTML document (the browser preview) and as a PDF.
 
 `konteks(data)` prepares everything the templates print (sections, charts, numbered tables and
-figures, the table of contents); `html_laporan(data)` renders templates/laporan/dokumen.html;
-`render_pdf(data)` lays that HTML out with WeasyPrint (static/laporan/lkj.css: A4, running
-header and footer, roman page numbers for the front matter, arabic from BAB I, landscape pages
-for wide tables) and appends the uploaded Lampiran PDFs with pypdf. `hash_isi(data)` identifies
-everything that goes into the PDF, so an unchanged report is served from the cache.
+figures, the table of contents); `html_laporan(data)` renders templates/laporan/dokumen.html,
+the whole report as one document (the browser preview). `render_pdf(data)` prints the same
+templates as segments, one document per chapter (and per few sasaran in BAB III), each laid out
+by WeasyPrint in a warm worker process and cached by its content (static/laporan/lkj.css: A4,
+running header, landscape pages for wide tables); laporan/cetak.py then stamps the page numbers
+(roman in the front matter, arabic from BAB I), links the Daftar Isi and appends the uploaded
+Lampiran PDFs. `hash_isi(data)` identifies everything that goes into the PDF, so an unchanged
+report is served from the cache.
 
 Nothing is fetched over the network: the stylesheet, fonts and logo are read from local files
 by `PengambilLokal`, which refuses every URL outside the static and media folders; charts are
@@ -13,32 +16,32 @@ inline SVG strings. Imports stay at module level so a warm worker renders withou
 """
 
 import base64
+import functools
 import hashlib
 import inspect
-import io
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
+import pikepdf
+import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
+from django.core.cache import caches
+from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.utils import translation
-from pypdf import PdfReader, PdfWriter
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from kinerja import capaian
 from kinerja.capaian import format_persen, sisa
 from kinerja.models import JenisPK
 from satker.models import Tingkat
 
-from . import grafik
+from . import cetak, grafik
 from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
+from .cetak import AksesDitolak as AksesDitolak
+from .cetak import HasilSegmen
 from .data import DataLaporan, SasaranLaporan
 from .templatetags.laporan_tags import romawi
 
@@ -57,42 +60,18 @@ JUDUL_BAB = {
 # --- Local resources only ---------------------------------------------------------------------
 
 
-class AksesDitolak(ValueError):
-    """A resource the PDF may not load (anything but local static/media files and data: URIs)."""
-
-
 def _akar_diizinkan() -> list[Path]:
     akar = [Path(d) for d in settings.STATICFILES_DIRS]
     akar += [Path(settings.STATIC_ROOT), Path(settings.MEDIA_ROOT)]
     return [a.resolve() for a in akar if a]
 
 
-class PengambilLokal(URLFetcher):
-    """WeasyPrint's URL fetcher restricted to `data:` URIs and `file://` paths inside the static
-    folders and MEDIA_ROOT. Any other URL (http, https, ftp, a file elsewhere) raises
-    `AksesDitolak`, so a report can never make the renderer call the app or the network."""
+class PengambilLokal(cetak.PengambilLokal):
+    """The local-only URL fetcher of laporan/cetak.py, limited by default to the static folders
+    and MEDIA_ROOT (anything else raises `AksesDitolak`)."""
 
     def __init__(self, akar: list[Path] | None = None):
-        super().__init__(timeout=5, allowed_protocols=("file", "data"), allow_redirects=False)
-        self.akar = akar if akar is not None else _akar_diizinkan()
-
-    def jalur(self, url: str) -> Path:
-        """The local path a file:// URL points to, if it lies inside an allowed folder."""
-        bagian = urlsplit(url)
-        if bagian.scheme.lower() != "file" or bagian.netloc not in ("", "localhost"):
-            raise AksesDitolak(f"Sumber di luar berkas lokal ditolak: {url[:80]}")
-        jalur = Path(url2pathname(bagian.path)).resolve()
-        if not any(jalur.is_relative_to(a) for a in self.akar):
-            raise AksesDitolak(f"Berkas di luar folder static/media ditolak: {jalur}")
-        if not jalur.is_file():
-            raise AksesDitolak(f"Berkas tidak ada: {jalur}")
-        return jalur
-
-    def fetch(self, url, headers=None):
-        skema = url.split(":", 1)[0].lower()
-        if skema == "data":
-            return super().fetch(url, headers)
-        return super().fetch(self.jalur(url).as_uri(), headers)
+        super().__init__(akar if akar is not None else _akar_diizinkan())
 
 
 def _jalur_css() -> Path:
@@ -152,6 +131,7 @@ class Nomor:
     judul: str
     id: str
     depan: bool = False  # printed in the front matter (its page number is lower-roman)
+    halaman: str = ""  # its printed page number, once the PDF's segments are laid out
 
     @property
     def label(self) -> str:
@@ -182,6 +162,7 @@ class EntriIsi:
     id: str
     tingkat: int = 0
     depan: bool = False
+    halaman: str = ""  # its printed page number, once the PDF's segments are laid out
 
 
 @dataclass
@@ -201,6 +182,9 @@ class BlokSasaran:
     gambar: Nomor | None
     svg: str | None
     analisis: list[Analisis]
+    # Every sasaran after the first starts on a new page, so that its blocks can be laid out
+    # as separate segments of the PDF.
+    halaman_baru: bool = False
 
 
 @dataclass
@@ -229,6 +213,8 @@ class BagianBab:
 class HasilPDF:
     pdf: bytes
     jumlah_halaman: int
+    dirender: tuple[str, ...] = ()  # the segments laid out for this PDF …
+    dari_cache: tuple[str, ...] = ()  # … and those taken from the segment cache
 
 
 # --- Context ----------------------------------------------------------------------------------
@@ -427,7 +413,11 @@ def konteks(
             Analisis(i, judul, bagian[kunci_analisis(s, kode)])
             for i, (kode, judul, _fungsi) in enumerate(ANALISIS, start=1)
         ]
-        sasaran_list.append(BlokSasaran(s, f"sasaran-{s.nomor}", t, g, svg_s, analisis))
+        sasaran_list.append(
+            BlokSasaran(
+                s, f"sasaran-{s.nomor}", t, g, svg_s, analisis, halaman_baru=bool(sasaran_list)
+            )
+        )
 
     tabel.tambah("realisasi_anggaran", f"Realisasi anggaran per program tahun {tahun}")
     if grafik_svg["anggaran"]:
@@ -489,6 +479,7 @@ def konteks(
         "pratinjau": pratinjau,
         "kode_isi": kode_isi,
         "css_href": static(CSS) if pratinjau else CSS,
+        "kepala": f"{data.nama_pemilik} · Laporan Kinerja Tahun {data.tahun}",
         "logo_src": _logo(data, pratinjau),
         "ttd": _penandatangan(data),
         "pereviu": _pereviu(data),
@@ -499,6 +490,11 @@ def konteks(
         "daftar_gambar": gambar.daftar,
         "grafik": grafik_svg,
         "sasaran_list": sasaran_list,
+        # BAB III prints its opening (A.1, the start of A.2), these sasaran and its end (B); a
+        # PDF segment prints a part of it.
+        "bab3_awal": True,
+        "bab3_blok": sasaran_list,
+        "bab3_akhir": True,
         "bab1": bab1,
         "bab2": bab2,
         "bab3": bab3,
@@ -571,7 +567,7 @@ def hash_isi(data: DataLaporan) -> str:
     their inputs and of the chart code, so no chart is drawn here), the stylesheet, and the bytes
     of every attached file. Any change of data, text, signature, template or attachment gives a
     new hash."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(_versi_render().encode())
     h.update(_html(data, svg=False).encode())
     h.update(_jalur_css().read_bytes())
     for lampiran in data.lampiran:
@@ -580,28 +576,210 @@ def hash_isi(data: DataLaporan) -> str:
     return h.hexdigest()
 
 
-def pdf_dari_html(html: str, lampiran: list[tuple[str, str]] = ()) -> HasilPDF:
-    """Lay out the report's HTML with WeasyPrint (local files only) and append the attached
-    PDFs, given as (title, path) pairs, each with a bookmark; compressed. No database access, so
-    it can run in another process."""
-    dokumen = HTML(string=html, base_url=_base_url(), url_fetcher=PengambilLokal()).render()
-    pdf = dokumen.write_pdf()
-    if not lampiran:
-        return HasilPDF(pdf, len(dokumen.pages))
-    penulis = PdfWriter(clone_from=io.BytesIO(pdf))
-    for judul, jalur in lampiran:
-        isi = Path(jalur).read_bytes()
-        penulis.append(PdfReader(io.BytesIO(isi)), outline_item=f"Lampiran: {judul}")
-    for halaman in penulis.pages:
-        halaman.compress_content_streams()
-    penulis.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    keluaran = io.BytesIO()
-    penulis.write(keluaran)
-    return HasilPDF(keluaran.getvalue(), len(penulis.pages))
+# --- PDF segments -----------------------------------------------------------------------------
+
+SEGMEN_TEMPLATE = "laporan/segmen.html"
+NOMOR_TEMPLATE = "laporan/nomor_halaman.html"
+CACHE_SEGMEN = "pdf_segmen"
+# BAB III after its first sasaran is laid out a few sasaran at a time: small enough that an
+# edited analysis re-lays out a few pages, large enough that each document's fixed cost (the
+# stylesheet, the fonts) stays small.
+SASARAN_PER_SEGMEN = 3
+
+
+@dataclass(frozen=True)
+class Segmen:
+    """A part of the report laid out as a document of its own; it starts on a new page.
+
+    `bagian` are templates under laporan/bab/, `halaman` the page group (front matter "depan"
+    or body "isi"), `bab` the running-header title when the segment starts inside a chapter
+    (BAB III after its first sasaran), `konteks` what it prints differently from the whole
+    report, and `gaya` extra CSS for this document alone."""
+
+    kunci: str
+    bagian: tuple[str, ...]
+    halaman: str = "isi"
+    bab: str = ""
+    konteks: dict = field(default_factory=dict, compare=False)
+    gaya: str = ""
+
+
+def segmen_laporan(ctx: dict) -> list[Segmen]:
+    """The report's segments in print order, the Daftar Isi/Tabel/Gambar excepted (they are
+    laid out last, when every page number is known): the front matter, BAB I, BAB II, BAB III
+    up to its first sasaran, its other sasaran a few at a time, BAB III.B, BAB IV, Lampiran."""
+    blok = ctx["sasaran_list"]
+    kelompok = [blok[i : i + SASARAN_PER_SEGMEN] for i in range(1, len(blok), SASARAN_PER_SEGMEN)]
+    judul_bab3 = f"BAB III {JUDUL_BAB[3]}"
+    hasil = [
+        Segmen("depan", ("sampul", "kata_pengantar", "pernyataan_reviu", "ikhtisar"), "depan"),
+        Segmen("bab1", ("bab1",)),
+        Segmen("bab2", ("bab2",)),
+        Segmen("bab3", ("bab3",), konteks={"bab3_blok": blok[:1], "bab3_akhir": False}),
+    ]
+    for nomor, bagian in enumerate(kelompok, start=2):
+        hasil.append(
+            Segmen(
+                f"bab3-{nomor}",
+                ("bab3",),
+                bab=judul_bab3,
+                konteks={"bab3_awal": False, "bab3_blok": bagian, "bab3_akhir": False},
+            )
+        )
+    hasil += [
+        Segmen(
+            "bab3-anggaran",
+            ("bab3",),
+            bab=judul_bab3,
+            konteks={"bab3_awal": False, "bab3_blok": [], "bab3_akhir": True},
+        ),
+        Segmen("bab4", ("bab4",)),
+        Segmen("lampiran", ("lampiran",)),
+    ]
+    return hasil
+
+
+def _segmen_daftar(nomor_awal: int) -> Segmen:
+    """The Daftar Isi, Tabel and Gambar: the only segment that numbers its own pages (it is
+    laid out after the others, so its first page's roman number is known)."""
+    gaya = (
+        f"@page :first {{ counter-reset: page {nomor_awal}; }}\n"
+        "@page { @bottom-center { content: counter(page, lower-roman); } }"
+    )
+    return Segmen("daftar", ("daftar_isi",), "depan", gaya=gaya)
+
+
+def _html_segmen(ctx: dict, segmen: Segmen) -> str:
+    with translation.override("id"):
+        return render_to_string(SEGMEN_TEMPLATE, {**ctx, **segmen.konteks, "segmen": segmen})
+
+
+@functools.cache
+def _versi_render() -> str:
+    """The code and templates that turn segments into the PDF, and the WeasyPrint version: a
+    change to any gives every segment a new cache key and every report a new content hash."""
+    h = hashlib.sha256(weasyprint.__version__.encode())
+    h.update(inspect.getsource(cetak).encode())
+    for nama in (SEGMEN_TEMPLATE, NOMOR_TEMPLATE, "laporan/_kepala_dokumen.html"):
+        h.update(Path(get_template(nama).origin.name).read_bytes())
+    return h.hexdigest()
+
+
+class _RenderTercache:
+    """Segments ({key: HTML}): those in the segment cache are taken from it, the others are
+    sent to the worker processes at once; `hasil()` waits for them and caches them."""
+
+    def __init__(self, tugas: dict[str, str]):
+        self.cache = caches[CACHE_SEGMEN]
+        dasar = hashlib.sha256(_versi_render().encode())
+        dasar.update(_jalur_css().read_bytes())
+        self.kunci = {}
+        for k, html in tugas.items():
+            h = dasar.copy()
+            h.update(html.encode())
+            self.kunci[k] = f"segmen:{h.hexdigest()}"
+        tersimpan = self.cache.get_many(list(self.kunci.values()))
+        self.tersimpan = {k: tersimpan[c] for k, c in self.kunci.items() if c in tersimpan}
+        self.antrean = cetak.Antrean(
+            {k: html for k, html in tugas.items() if k not in self.tersimpan},
+            base_url=_base_url(),
+            akar=[str(a) for a in _akar_diizinkan()],
+            proses=settings.PDF_PROSES,
+        )
+        self.dirender = tuple(self.antrean.tugas)
+        self.dari_cache = tuple(self.tersimpan)
+
+    def hasil(self) -> dict[str, HasilSegmen]:
+        baru = self.antrean.hasil()
+        self.cache.set_many({self.kunci[k]: v for k, v in baru.items()})
+        return {**self.tersimpan, **baru}
+
+
+def _metadata(data: DataLaporan, kode_isi: str) -> dict[str, str]:
+    """PDF metadata; Keywords carry the content hash ("sha256:…"), so a downloaded file can be
+    matched to its data."""
+    return {
+        "/Title": data.judul,
+        "/Author": data.nama_pemilik,
+        "/Subject": f"Laporan Kinerja (LKj) {data.nama_pemilik} Tahun {data.tahun}",
+        "/Keywords": f"Laporan Kinerja, LKj, {data.tahun}, sha256:{kode_isi}",
+        "/Creator": "LKj KPU",
+        "/Producer": f"WeasyPrint {weasyprint.__version__}, pikepdf {pikepdf.__version__}",
+    }
 
 
 def render_pdf(data: DataLaporan) -> HasilPDF:
-    """The finished PDF: the report laid out by WeasyPrint, then every Lampiran PDF appended in
-    order after the generated Lampiran pages. Returns the bytes and the page count."""
-    lampiran = [(lamp.judul, lamp.berkas.path) for lamp in data.lampiran]
-    return pdf_dari_html(html_laporan(data), lampiran)
+    """The finished PDF and its page count.
+
+    1. The segments (front matter, each chapter, BAB III a few sasaran at a time, Lampiran) are
+       laid out side by side, those unchanged since an earlier render coming from the cache.
+    2. Their anchors give every heading, table and figure its printed page number: none on
+       the cover, lower-roman from the Kata Pengantar, arabic from 1 at BAB I. The Daftar
+       Isi/Tabel/Gambar segment prints them, while an overlay document lays out the numbers
+       of the other pages.
+    3. cetak.rakit stamps the numbers, links the lists to their pages, adds bookmarks, page
+       labels and metadata, and appends every Lampiran PDF in order."""
+    # The segments carry no content hash (it is in the PDF's metadata), so a segment's HTML,
+    # and its cache key, change only when what it prints changes.
+    ctx = konteks(data)
+    segmen = segmen_laporan(ctx)
+    render_isi = _RenderTercache({s.kunci: _html_segmen(ctx, s) for s in segmen})
+    kode_isi = hash_isi(data)  # while the workers lay out the segments
+    hasil = render_isi.hasil()
+    depan, *isi = [hasil[s.kunci] for s in segmen]
+
+    label_depan = [""] + [romawi(i).lower() for i in range(1, depan.jumlah_halaman)]
+    label_isi = [str(i) for i in range(1, sum(s.jumlah_halaman for s in isi) + 1)]
+    label_jangkar = {nama: label_depan[i] for nama, (i, _y) in depan.jangkar.items()}
+    for nama, (i, _y) in cetak.jangkar_global(isi).items():
+        label_jangkar.setdefault(nama, label_isi[i])
+
+    def bernomor(daftar):
+        return [replace(x, halaman=label_jangkar.get(x.id, "")) for x in daftar]
+
+    ctx_daftar = {
+        **ctx,
+        "daftar_isi": bernomor(ctx["daftar_isi"]),
+        "daftar_tabel": bernomor(ctx["daftar_tabel"]),
+        "daftar_gambar": bernomor(ctx["daftar_gambar"]),
+    }
+    ukuran = [*depan.ukuran, *(u for s in isi for u in s.ukuran)]
+    halaman_nomor = [
+        {"label": label, "lebar": lebar > tinggi}
+        for label, (lebar, tinggi) in zip(label_depan + label_isi, ukuran, strict=True)
+    ]
+    with translation.override("id"):
+        html_nomor = render_to_string(NOMOR_TEMPLATE, {"halaman": halaman_nomor, "css_href": CSS})
+    render_akhir = _RenderTercache(
+        {
+            "daftar": _html_segmen(ctx_daftar, _segmen_daftar(depan.jumlah_halaman)),
+            "nomor": html_nomor,
+        }
+    )
+    akhir = render_akhir.hasil()
+    daftar = akhir["daftar"]
+
+    n_depan, n_daftar, n_isi = depan.jumlah_halaman, daftar.jumlah_halaman, len(label_isi)
+    # Report page → overlay page: the cover and the Daftar pages are not stamped.
+    cap = [None, *range(1, n_depan), *([None] * n_daftar), *range(n_depan, n_depan + n_isi)]
+    awal_isi = n_depan + n_daftar
+    susunan = cetak.Susunan(
+        segmen=[depan, daftar, *isi],
+        overlay=akhir["nomor"],
+        cap=cap,
+        bookmark=[cetak.Bookmark(e.judul, e.tingkat, e.id) for e in ctx["daftar_isi"]],
+        label=[
+            cetak.RentangLabel(0, 0, awalan="Sampul"),
+            cetak.RentangLabel(1, awal_isi - 1, gaya="/r"),
+            cetak.RentangLabel(awal_isi, awal_isi + n_isi - 1, gaya="/D"),
+        ],
+        metadata=_metadata(data, kode_isi),
+        lampiran=[(lamp.judul, lamp.berkas.path) for lamp in data.lampiran],
+    )
+    isi_pdf, jumlah = cetak.rakit(susunan)
+    return HasilPDF(
+        isi_pdf,
+        jumlah,
+        dirender=render_isi.dirender + render_akhir.dirender,
+        dari_cache=render_isi.dari_cache + render_akhir.dari_cache,
+    )

@@ -7,10 +7,7 @@ measurement table with its computed capaian, no template debris, attachments mer
 """
 
 import io
-import multiprocessing
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -53,9 +50,6 @@ JUDUL_WAJIB = [
     "LAMPIRAN",
 ]
 
-# A Daftar Isi line: the title, a leader of dots, the page number (roman or arabic).
-BARIS_TOC = re.compile(r"^(?P<judul>.*?)\s*\.+\s*(?P<hal>[ivxlc]+|\d+)$")
-
 
 def _normal(teks: str) -> str:
     return " ".join(teks.split())
@@ -68,14 +62,6 @@ def _rapat(teks: str) -> str:
 
 def _romawi_kecil(n: int) -> str:
     return romawi(n).lower()
-
-
-def _render_dan_baca(html: str) -> tuple[bytes, int, list[str]]:
-    """HTML → PDF (exactly as render_pdf does) and its text per page, read back with pypdf.
-    Needs no database, so the demo reports are rendered side by side in worker processes."""
-    hasil = pdf.pdf_dari_html(html)
-    reader = PdfReader(io.BytesIO(hasil.pdf))
-    return hasil.pdf, hasil.jumlah_halaman, [p.extract_text() or "" for p in reader.pages]
 
 
 class Hasil:
@@ -127,19 +113,15 @@ class DemoPdfTests(TestCase):
 
     @classmethod
     def setUpClass(cls):
-        """Render every demo report once for the whole class: the HTML here (it reads the
-        database), the layout and the read-back in parallel processes where fork exists."""
+        """Render every demo report once for the whole class; each render lays out its
+        segments side by side in the worker processes."""
         super().setUpClass()
-        label = [d[0] for d in DEMO]  # largest reports first, so the workers finish together
-        data = [kumpulkan(Laporan.objects.get(pk=cls.laporan[x].pk)) for x in label]
-        html = [pdf.html_laporan(d) for d in data]
-        if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-            konteks_proses = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(os.cpu_count(), mp_context=konteks_proses) as pool:
-                hasil = list(pool.map(_render_dan_baca, html))
-        else:
-            hasil = [_render_dan_baca(h) for h in html]
-        cls._cache = {x: Hasil(d, *h) for x, d, h in zip(label, data, hasil, strict=True)}
+        for label, *_ in DEMO:
+            data = kumpulkan(Laporan.objects.get(pk=cls.laporan[label].pk))
+            hasil = pdf.render_pdf(data)
+            reader = PdfReader(io.BytesIO(hasil.pdf))
+            teks = [p.extract_text() or "" for p in reader.pages]
+            cls._cache[label] = Hasil(data, hasil.pdf, hasil.jumlah_halaman, teks)
 
     def hasil(self, label: str) -> Hasil:
         return self._cache[label]
@@ -207,18 +189,20 @@ class DemoPdfTests(TestCase):
         return list(range(mulai, akhir))
 
     def _entri_daftar_isi(self, h: Hasil) -> list[tuple[str, str]]:
-        entri, awal = [], ""
-        for i in self._halaman_daftar_isi(h):
-            # The running header and the page number close each page's text.
-            for baris in h.baris(i)[:-2]:
-                if baris == "DAFTAR ISI":
-                    continue
-                m = BARIS_TOC.match(baris)
-                if m is None:
-                    awal = f"{awal} {baris}".strip()  # a long title wrapped onto two lines
-                    continue
-                entri.append((_normal(f"{awal} {m['judul']}"), m["hal"]))
-                awal = ""
+        """(title, printed number) of every Daftar Isi entry, read from the PDF's text: each
+        title the report lists, followed by its leader dots (none when the title fills the
+        line) and its number."""
+        # The running header and the page number close each page's text.
+        teks = _normal(" ".join(" ".join(h.baris(i)[:-2]) for i in self._halaman_daftar_isi(h)))
+        entri, letak = [], teks.index("DAFTAR ISI") + len("DAFTAR ISI")
+        for e in pdf.konteks(h.data)["daftar_isi"]:
+            # A long title may wrap anywhere, also after "/" or "-".
+            judul = r"\s*".join(re.escape(c) for c in _rapat(e.judul))
+            pola = re.compile(judul + r" ?[. ]*?(?P<hal>[ivxlc]+|\d+)\b")
+            m = pola.search(teks, letak)
+            self.assertIsNotNone(m, f"entri Daftar Isi tidak ditemukan: {e.judul}")
+            entri.append((e.judul, m["hal"]))
+            letak = m.end()
         return entri
 
     def _nomor_tercetak(self, h: Hasil, bab1: int, i: int) -> str:
@@ -277,6 +261,76 @@ class DemoPdfTests(TestCase):
                     self.assertRegex(
                         daftar_teks, rf"{re.escape(n.label)} {re.escape(n.judul)} ?\.+ ?{nomor}\b"
                     )
+
+    def test_each_sasaran_after_the_first_starts_a_page(self):
+        """Sasaran 2, 3 … and BAB III.B each open a page (so BAB III is laid out in parts)."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                awal = [f"Sasaran {s.nomor}: " for s in h.data.sasaran[1:]]
+                for judul in [*awal, "B. Realisasi Anggaran"]:
+                    halaman = [i for i in range(len(h.halaman)) if h.baris(i)[:1]
+                               and h.baris(i)[0].startswith(judul)]  # fmt: skip
+                    self.assertTrue(halaman, judul)
+
+    def test_page_labels_and_bookmarks_follow_the_print(self):
+        """The viewer's page labels are the printed numbers; bookmarks are the Daftar Isi."""
+        h = self.hasil("lampura")
+        bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
+        label = h.reader.page_labels
+        self.assertEqual(label[0], "Sampul")
+        self.assertEqual(label[1:bab1], [_romawi_kecil(i) for i in range(1, bab1)])
+        self.assertEqual(label[bab1:], [str(i) for i in range(1, len(label) - bab1 + 1)])
+        judul = [b.title for b in h.reader.outline if not isinstance(b, list)]
+        self.assertEqual(judul[0], "Kata Pengantar")
+        self.assertIn("BAB III AKUNTABILITAS KINERJA", judul)
+        self.assertEqual(judul[-1], "LAMPIRAN")
+        bab3 = next(b for b in h.reader.outline if getattr(b, "title", "").startswith("BAB III"))
+        halaman = h.reader.get_destination_page_number(bab3)
+        self.assertEqual(h.baris(halaman)[:1], ["BAB III"])
+
+    def test_daftar_isi_links_open_the_heading_page(self):
+        """Every Daftar Isi line is a link to the page its heading is printed on."""
+        h = self.hasil("metro")
+        (mulai, *_), konteks = self._halaman_daftar_isi(h), pdf.konteks(h.data)
+        halaman = {p.indirect_reference.idnum: i for i, p in enumerate(h.reader.pages)}
+        tujuan = [halaman[a.get_object()["/Dest"][0].idnum]
+                  for a in h.reader.pages[mulai]["/Annots"]]  # fmt: skip
+        entri = self._entri_daftar_isi(h)
+        bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
+        for (judul, hal), i in zip(entri, tujuan, strict=False):
+            self.assertEqual(self._nomor_tercetak(h, bab1, i), hal, judul)
+        self.assertGreaterEqual(len(tujuan), 20)
+        self.assertEqual(len(konteks["daftar_isi"]) > len(tujuan), True)  # it runs on a page
+
+    # --- Segments and their cache -------------------------------------------------------------
+
+    def test_unchanged_report_taken_whole_from_the_segment_cache(self):
+        """A second render of the same report lays out nothing and gives the same pages."""
+        h = self.hasil("serang")
+        kedua = pdf.render_pdf(kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk)))
+        self.assertEqual(kedua.dirender, ())
+        self.assertEqual(kedua.jumlah_halaman, h.jumlah_halaman)
+        baru = [p.extract_text() for p in PdfReader(io.BytesIO(kedua.pdf)).pages]
+        self.assertEqual(baru, h.halaman)
+
+    def test_one_analysis_edited_relays_out_only_its_segment(self):
+        """Editing the analysis of sasaran 3 lays out the segment holding sasaran 2–4 (and the
+        Daftar Isi and numbers only if pages moved); the new text is in the PDF."""
+        laporan = Laporan.objects.get(pk=self.laporan["lampura"].pk)
+        data = kumpulkan(laporan)
+        s3 = next(s for s in data.sasaran if s.nomor == 3)
+        kode = ANALISIS[4][0]
+        Bagian.objects.create(
+            laporan=laporan,
+            kunci=f"sasaran.{s3.nomor}.{kode}",
+            sumber=SumberBagian.STAF,
+            teks="Penyebab utama keberhasilan: laporan disusun tepat waktu oleh bendahara.",
+        )
+        hasil = pdf.render_pdf(kumpulkan(laporan))
+        self.assertEqual(set(hasil.dirender) - {"daftar", "nomor"}, {"bab3-2"})
+        self.assertGreaterEqual(len(hasil.dari_cache), 10)
+        teks = _normal(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(hasil.pdf)).pages))
+        self.assertIn("laporan disusun tepat waktu oleh bendahara", teks)
 
     # --- The numbers --------------------------------------------------------------------------
 

@@ -49,6 +49,10 @@ class Command(BaseCommand):
         hasil = pdf.render_pdf(kumpulkan(laporan))
         output.write_bytes(hasil.pdf)
         durasi = time.perf_counter() - mulai
+        detik = f"{durasi:.2f}".replace(".", ",")
+        segmen = f"{len(hasil.dirender)} segmen ditata"
+        if hasil.dari_cache:
+            segmen += f", {len(hasil.dari_cache)} dari cache"
         self.stdout.write(
-            f"{laporan}: {hasil.jumlah_halaman} halaman, {durasi:.2f} detik → {output}"
+            f"{laporan}: {hasil.jumlah_halaman} halaman, {detik} detik ({segmen}) → {output}"
         )
