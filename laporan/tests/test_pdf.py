@@ -259,7 +259,7 @@ class DemoPdfTests(TestCase):
                     self.assertTrue(halaman, caption)
                     nomor = self._nomor_tercetak(h, bab1, halaman[0])
                     self.assertRegex(
-                        daftar_teks, rf"{re.escape(n.label)} {re.escape(n.judul)} ?\.+ ?{nomor}\b"
+                        daftar_teks, rf"{re.escape(n.label)} {re.escape(n.judul)} ?[. ]*{nomor}\b"
                     )
 
     def test_each_sasaran_after_the_first_starts_a_page(self):
@@ -503,7 +503,7 @@ class DemoPdfTests(TestCase):
         self.assertIn('href="/static/laporan/lkj.css"', html)
         self.assertNotIn("file://", html)
         self.assertIn("data:image/svg+xml;base64,", html)
-        self.assertIn('<a href="#bab1">BAB I PENDAHULUAN</a>', html)
+        self.assertIn('<a href="#bab1"><span class="judul">BAB I PENDAHULUAN</span></a>', html)
 
 
 class PengambilLokalTests(SimpleTestCase):
