@@ -13,9 +13,27 @@ from kinerja.models import JenisPK
 from satker.models import Satker
 
 
+class StatusLaporan(models.TextChoices):
+    """Where a report is in its review (laporan/alur.py holds the moves between them)."""
+
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan untuk reviu"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk perbaikan"
+    DISETUJUI = "disetujui", "Disetujui"
+    TERBIT = "terbit", "Terbit"
+
+
+# While a report is with its reviewer, or once approved or published, nothing that feeds it may
+# change (laporan/alur.py: kunci_laporan).
+STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DISETUJUI, StatusLaporan.TERBIT)
+
+
 class LaporanQuerySet(models.QuerySet):
     def for_satker_tahun(self, satker, tahun):
         return self.filter(satker=satker, tahun=tahun)
+
+    def terkunci(self):
+        return self.filter(status__in=STATUS_TERKUNCI)
 
 
 class Laporan(models.Model):
@@ -24,6 +42,13 @@ class Laporan(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="laporan")
     tahun = models.PositiveSmallIntegerField()
     jenis = models.CharField(max_length=12, choices=JenisPK.choices, default=JenisPK.LEMBAGA)
+    status = models.CharField(
+        max_length=12, choices=StatusLaporan.choices, default=StatusLaporan.DRAF
+    )
+    revisi = models.PositiveSmallIntegerField(
+        default=1, help_text="Naik setiap kali laporan yang disetujui atau terbit dibuka kembali"
+    )
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
     tempat_ttd = models.CharField("tempat penandatanganan", max_length=100, blank=True)
     tanggal_ttd = models.DateField("tanggal penandatanganan", null=True, blank=True)
     penandatangan_nama = models.CharField("nama penandatangan", max_length=150, blank=True)
@@ -53,6 +78,30 @@ class Laporan(models.Model):
         if self.jenis == JenisPK.SEKRETARIAT:
             pemilik = f"Sekretariat {pemilik}"
         return f"LKj {pemilik} {self.tahun}"
+
+    @property
+    def terkunci(self) -> bool:
+        return self.status in STATUS_TERKUNCI
+
+
+class RiwayatStatus(models.Model):
+    """One move of a report's review: who, when, from, to, why, and on which revision."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="riwayat_status")
+    revisi = models.PositiveSmallIntegerField()
+    dari = models.CharField(max_length=12, choices=StatusLaporan.choices)
+    ke = models.CharField(max_length=12, choices=StatusLaporan.choices)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(auto_now_add=True)
+    komentar = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "riwayat status laporan"
+        verbose_name_plural = "riwayat status laporan"
+        ordering = ["laporan", "pada", "id"]
+
+    def __str__(self):
+        return f"{self.laporan}: {self.get_dari_display()} → {self.get_ke_display()}"
 
 
 class SumberBagian(models.TextChoices):

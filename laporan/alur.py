@@ -1,0 +1,188 @@
+"""The review workflow of a report: an explicit table of moves, who may make each, and the lock.
+
+    draf ──ajukan──▶ diajukan ──setujui──▶ disetujui ──terbitkan──▶ terbit
+      ▲                 │  ▲                    │                      │
+      │            kembalikan └──ajukan── dikembalikan                 │
+      └──────────────────────── buka (new revision) ◀──────────────────┘
+
+Only the penyusun of the satker submits; only a reviewer of the parent KPU Provinsi (or an
+admin) returns, approves or reopens; only the pimpinan of the satker publishes. Returning and
+reopening need a reason. Every move is one atomic `laporan_transisi` call that locks the row,
+checks the move, and writes a RiwayatStatus row.
+
+While a report is submitted, approved or published, the data that feeds it (its PK's items,
+realisasi and budget, its sections, signature data and attachments) cannot change:
+`periksa_terbuka` / `periksa_data_terbuka` raise `LaporanTerkunci` for the services to refuse.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from satker.models import Peran, keanggotaan_of
+
+from .models import Laporan, RiwayatStatus, StatusLaporan
+
+S = StatusLaporan
+
+
+class AlurError(ValidationError):
+    """A move that may not be made; the message says why, in Indonesian."""
+
+
+class TransisiTidakSah(AlurError):
+    """The move does not exist or does not start from the report's status."""
+
+
+class TidakBerwenang(AlurError):
+    """The user's role may not make this move on this report."""
+
+
+class KomentarWajib(AlurError):
+    """The move needs a reason (returning, reopening)."""
+
+
+class LaporanTerkunci(ValidationError):
+    """A change to data that feeds a submitted, approved or published report."""
+
+
+@dataclass(frozen=True)
+class Transisi:
+    aksi: str
+    label: str
+    dari: tuple[str, ...]
+    ke: str
+    pelaku: str  # "penyusun", "pereviu" or "pimpinan"
+    komentar_wajib: bool = False
+
+
+TRANSISI: dict[str, Transisi] = {
+    t.aksi: t
+    for t in (
+        Transisi("ajukan", "Ajukan untuk reviu", (S.DRAF, S.DIKEMBALIKAN), S.DIAJUKAN, "penyusun"),
+        Transisi(
+            "kembalikan",
+            "Kembalikan untuk perbaikan",
+            (S.DIAJUKAN,),
+            S.DIKEMBALIKAN,
+            "pereviu",
+            komentar_wajib=True,
+        ),
+        Transisi("setujui", "Setujui", (S.DIAJUKAN,), S.DISETUJUI, "pereviu"),
+        Transisi("terbitkan", "Terbitkan", (S.DISETUJUI,), S.TERBIT, "pimpinan"),
+        Transisi(
+            "buka",
+            "Buka kembali (revisi baru)",
+            (S.DISETUJUI, S.TERBIT),
+            S.DRAF,
+            "pereviu",
+            komentar_wajib=True,
+        ),
+    )
+}
+
+PELAKU = {
+    "penyusun": "penyusun satker ini",
+    "pereviu": "reviewer KPU Provinsi induknya atau admin",
+    "pimpinan": "pimpinan satker ini",
+}
+
+
+def _pereviu(user, laporan: Laporan) -> bool:
+    """A reviewer of the satker's parent KPU Provinsi, or an admin (who also reviews the
+    reports of the provinces themselves)."""
+    if user.is_superuser:
+        return True
+    anggota = keanggotaan_of(user)
+    if anggota is None:
+        return False
+    if anggota.peran == Peran.ADMIN:
+        return True
+    return anggota.peran == Peran.REVIEWER and anggota.satker_id == laporan.satker.induk_id
+
+
+def _anggota_satker(user, laporan: Laporan, peran: str) -> bool:
+    anggota = keanggotaan_of(user)
+    return anggota is not None and anggota.peran == peran and anggota.satker_id == laporan.satker_id
+
+
+def boleh(user, laporan: Laporan, transisi: Transisi) -> bool:
+    """Whether the user's role may make this move on this report (whatever its status)."""
+    if transisi.pelaku == "penyusun":
+        return _anggota_satker(user, laporan, Peran.PENYUSUN)
+    if transisi.pelaku == "pimpinan":
+        return _anggota_satker(user, laporan, Peran.PIMPINAN)
+    return _pereviu(user, laporan)
+
+
+def aksi_tersedia(user, laporan: Laporan) -> list[Transisi]:
+    """The moves this user can make on the report now."""
+    return [t for t in TRANSISI.values() if laporan.status in t.dari and boleh(user, laporan, t)]
+
+
+@transaction.atomic
+def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -> RiwayatStatus:
+    """Make one move of the workflow, or raise the specific AlurError and change nothing.
+    The row is locked first, so two people acting at once cannot both move it."""
+    transisi = TRANSISI.get(aksi)
+    if transisi is None:
+        raise TransisiTidakSah(f"Langkah “{aksi}” tidak dikenal.")
+    laporan = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
+    if laporan.status not in transisi.dari:
+        raise TransisiTidakSah(
+            f"Laporan berstatus “{laporan.get_status_display()}” tidak dapat "
+            f"“{transisi.label.lower()}”."
+        )
+    if not boleh(oleh, laporan, transisi):
+        raise TidakBerwenang(
+            f"Langkah “{transisi.label.lower()}” hanya dapat dilakukan oleh "
+            f"{PELAKU[transisi.pelaku]}."
+        )
+    komentar = (komentar or "").strip()
+    if transisi.komentar_wajib and not komentar:
+        raise KomentarWajib(f"Tuliskan alasan untuk langkah “{transisi.label.lower()}”.")
+
+    dari, revisi = laporan.status, laporan.revisi
+    laporan.status = transisi.ke
+    if transisi.ke == S.DIAJUKAN:
+        laporan.diajukan_pada = timezone.now()
+    if aksi == "buka":
+        laporan.revisi += 1
+    laporan.full_clean()
+    laporan.save(update_fields=["status", "revisi", "diajukan_pada", "diperbarui_pada"])
+    riwayat = RiwayatStatus(
+        laporan=laporan, revisi=revisi, dari=dari, ke=transisi.ke, oleh=oleh, komentar=komentar
+    )
+    riwayat.full_clean()
+    riwayat.save()
+    return riwayat
+
+
+# --- The lock ---------------------------------------------------------------------------------
+
+
+def pesan_kunci(laporan: Laporan) -> str:
+    return (
+        f"{laporan} berstatus “{laporan.get_status_display()}”: data yang menjadi dasar laporan "
+        "tidak dapat diubah sampai laporan dikembalikan oleh reviewer atau dibuka kembali."
+    )
+
+
+def periksa_terbuka(laporan: Laporan) -> None:
+    """Refuse a change to a report's own content (sections, signature data, attachments)."""
+    if laporan.terkunci:
+        raise LaporanTerkunci(pesan_kunci(laporan))
+
+
+def laporan_pengunci(satker, tahun: int, jenis: str) -> Laporan | None:
+    """The submitted, approved or published report fed by this satker-year-kind's data."""
+    return Laporan.objects.terkunci().filter(satker=satker, tahun=tahun, jenis=jenis).first()
+
+
+def periksa_data_terbuka(satker, tahun: int, jenis: str) -> None:
+    """Refuse a change to a PK's items, realisasi or budget while its report is locked."""
+    laporan = laporan_pengunci(satker, tahun, jenis)
+    if laporan is not None:
+        raise LaporanTerkunci(pesan_kunci(laporan))

@@ -1,0 +1,179 @@
+"""The review workflow (laporan/alur.py): every move, who may make it, and the lock."""
+
+from django.test import TestCase
+
+from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
+from laporan import alur
+from laporan.models import Laporan, RiwayatStatus, StatusLaporan
+from laporan.services import laporan_buat
+from satker.models import Peran
+
+S = StatusLaporan
+
+
+class AlurTests(TestCase):
+    """Personas: penyusun, operator and pimpinan of Lampung Utara; the reviewer of KPU Provinsi
+    Lampung; the reviewer of Bengkulu (another province); an admin of KPU RI; the penyusun of
+    KPU Provinsi Lampung (whose own report only an admin reviews)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        s = buat_satker()
+        buat_pk(s["lampura"])
+        buat_pk(s["lampung"])
+        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.laporan_provinsi = laporan_buat(satker=s["lampung"], tahun=2023, jenis="lembaga")
+        cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
+        cls.operator = buat_user("op.a", s["lampura"], Peran.OPERATOR)
+        cls.pimpinan = buat_user("pim.a", s["lampura"], Peran.PIMPINAN)
+        cls.reviewer = buat_user("rev.a", s["lampung"], Peran.REVIEWER)
+        cls.reviewer_lain = buat_user("rev.b", s["bengkulu"], Peran.REVIEWER)
+        cls.admin = buat_user("adm", s["ri"], Peran.ADMIN)
+        cls.penyusun_provinsi = buat_user("pen.p", s["lampung"], Peran.PENYUSUN)
+
+    def langkah(self, aksi, oleh, komentar="", laporan=None):
+        return alur.laporan_transisi(
+            laporan=laporan or self.laporan, aksi=aksi, oleh=oleh, komentar=komentar
+        )
+
+    def status(self, laporan=None):
+        return Laporan.objects.get(pk=(laporan or self.laporan).pk).status
+
+    def ke_status(self, status):
+        Laporan.objects.filter(pk=self.laporan.pk).update(status=status)
+
+    # --- Each move by its role ----------------------------------------------------------------
+
+    def test_penyusun_submits_a_draft(self):
+        """Draf → diajukan by the penyusun; the submission time and a history row are kept."""
+        riwayat = self.langkah("ajukan", self.penyusun)
+        laporan = Laporan.objects.get(pk=self.laporan.pk)
+        self.assertEqual(laporan.status, S.DIAJUKAN)
+        self.assertIsNotNone(laporan.diajukan_pada)
+        self.assertEqual(
+            (riwayat.dari, riwayat.ke, riwayat.oleh, riwayat.revisi),
+            (S.DRAF, S.DIAJUKAN, self.penyusun, 1),
+        )
+
+    def test_reviewer_returns_with_a_reason(self):
+        """Diajukan → dikembalikan by the province's reviewer, the reason in the history."""
+        self.ke_status(S.DIAJUKAN)
+        riwayat = self.langkah("kembalikan", self.reviewer, "Lengkapi analisis sasaran 3.")
+        self.assertEqual(self.status(), S.DIKEMBALIKAN)
+        self.assertEqual(riwayat.komentar, "Lengkapi analisis sasaran 3.")
+
+    def test_returned_report_can_be_resubmitted(self):
+        self.ke_status(S.DIKEMBALIKAN)
+        self.langkah("ajukan", self.penyusun)
+        self.assertEqual(self.status(), S.DIAJUKAN)
+
+    def test_reviewer_and_admin_approve(self):
+        """Diajukan → disetujui by the province's reviewer, or by an admin."""
+        for user in [self.reviewer, self.admin]:
+            with self.subTest(user=user.username):
+                self.ke_status(S.DIAJUKAN)
+                self.langkah("setujui", user)
+                self.assertEqual(self.status(), S.DISETUJUI)
+
+    def test_pimpinan_publishes(self):
+        self.ke_status(S.DISETUJUI)
+        self.langkah("terbitkan", self.pimpinan)
+        self.assertEqual(self.status(), S.TERBIT)
+
+    def test_reopening_starts_a_new_revision(self):
+        """An approved or published report reopened by the reviewer is a draft of revision 2."""
+        for awal in [S.DISETUJUI, S.TERBIT]:
+            with self.subTest(dari=awal):
+                Laporan.objects.filter(pk=self.laporan.pk).update(status=awal, revisi=1)
+                riwayat = self.langkah("buka", self.reviewer, "Ada salah ketik di BAB III.")
+                laporan = Laporan.objects.get(pk=self.laporan.pk)
+                self.assertEqual((laporan.status, laporan.revisi), (S.DRAF, 2))
+                self.assertEqual((riwayat.dari, riwayat.revisi), (awal, 1))
+
+    def test_province_report_reviewed_by_admin_only(self):
+        """A KPU Provinsi's own report is reviewed by KPU RI, not by its own reviewer."""
+        self.langkah("ajukan", self.penyusun_provinsi, laporan=self.laporan_provinsi)
+        with self.assertRaises(alur.TidakBerwenang):
+            self.langkah("setujui", self.reviewer, laporan=self.laporan_provinsi)
+        self.langkah("setujui", self.admin, laporan=self.laporan_provinsi)
+        self.assertEqual(self.status(self.laporan_provinsi), S.DISETUJUI)
+
+    # --- Refusals -----------------------------------------------------------------------------
+
+    def test_wrong_roles_refused_with_specific_error(self):
+        """Each move refused to every other role, with TidakBerwenang and no history row."""
+        kasus = [
+            ("ajukan", S.DRAF, [self.operator, self.pimpinan, self.reviewer, self.admin]),
+            ("kembalikan", S.DIAJUKAN, [self.penyusun, self.pimpinan, self.reviewer_lain]),
+            ("setujui", S.DIAJUKAN, [self.penyusun, self.operator, self.pimpinan,
+                                     self.reviewer_lain]),
+            ("terbitkan", S.DISETUJUI, [self.penyusun, self.reviewer, self.admin]),
+            ("buka", S.TERBIT, [self.penyusun, self.pimpinan, self.reviewer_lain]),
+        ]  # fmt: skip
+        for aksi, awal, pengguna in kasus:
+            for user in pengguna:
+                with self.subTest(aksi=aksi, user=user.username):
+                    self.ke_status(awal)
+                    with self.assertRaises(alur.TidakBerwenang):
+                        self.langkah(aksi, user, "alasan")
+                    self.assertEqual(self.status(), awal)
+        self.assertFalse(RiwayatStatus.objects.exists())
+
+    def test_illegal_moves_refused(self):
+        """A move that does not start from the current status raises TransisiTidakSah."""
+        kasus = [
+            ("setujui", S.DRAF, self.reviewer),
+            ("terbitkan", S.DIAJUKAN, self.pimpinan),
+            ("ajukan", S.DIAJUKAN, self.penyusun),
+            ("kembalikan", S.DISETUJUI, self.reviewer),
+            ("buka", S.DRAF, self.reviewer),
+            ("hapus", S.DRAF, self.admin),
+        ]
+        for aksi, awal, user in kasus:
+            with self.subTest(aksi=aksi, dari=awal):
+                self.ke_status(awal)
+                with self.assertRaises(alur.TransisiTidakSah):
+                    self.langkah(aksi, user, "alasan")
+                self.assertEqual(self.status(), awal)
+
+    def test_return_and_reopen_need_a_reason(self):
+        for aksi, awal in [("kembalikan", S.DIAJUKAN), ("buka", S.DISETUJUI)]:
+            with self.subTest(aksi=aksi):
+                self.ke_status(awal)
+                with self.assertRaisesMessage(alur.KomentarWajib, "Tuliskan alasan"):
+                    self.langkah(aksi, self.reviewer, "   ")
+                self.assertEqual(self.status(), awal)
+
+    def test_available_moves_per_role(self):
+        """The detail page offers each user only the moves they can make now."""
+        self.ke_status(S.DIAJUKAN)
+        laporan = Laporan.objects.get(pk=self.laporan.pk)
+        self.assertEqual(
+            [t.aksi for t in alur.aksi_tersedia(self.reviewer, laporan)], ["kembalikan", "setujui"]
+        )
+        self.assertEqual(alur.aksi_tersedia(self.penyusun, laporan), [])
+        self.assertEqual(alur.aksi_tersedia(self.reviewer_lain, laporan), [])
+
+    # --- The lock -----------------------------------------------------------------------------
+
+    def test_lock_follows_status(self):
+        """Submitted, approved and published reports lock their data; draft and returned not."""
+        for status, terkunci in [(S.DRAF, False), (S.DIAJUKAN, True), (S.DIKEMBALIKAN, False),
+                                 (S.DISETUJUI, True), (S.TERBIT, True)]:  # fmt: skip
+            with self.subTest(status=status):
+                self.ke_status(status)
+                laporan = Laporan.objects.get(pk=self.laporan.pk)
+                if terkunci:
+                    with self.assertRaisesMessage(alur.LaporanTerkunci, "tidak dapat diubah"):
+                        alur.periksa_terbuka(laporan)
+                    with self.assertRaises(alur.LaporanTerkunci):
+                        alur.periksa_data_terbuka(laporan.satker, 2023, "lembaga")
+                else:
+                    alur.periksa_terbuka(laporan)
+                    alur.periksa_data_terbuka(laporan.satker, 2023, "lembaga")
+
+    def test_lock_is_per_kind_and_year(self):
+        """The lembaga report's lock does not touch the secretariat's data or another year."""
+        self.ke_status(S.DIAJUKAN)
+        alur.periksa_data_terbuka(self.laporan.satker, 2023, "sekretariat")
+        alur.periksa_data_terbuka(self.laporan.satker, 2024, "lembaga")
