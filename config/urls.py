@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/login/", auth_views.LoginView.as_view(authentication_form=FormMasuk), name="login"),
     path("akun/", include("django.contrib.auth.urls")),
+    path("terbit/", include("laporan.urls_publik")),
     path("", include("laporan.urls")),
     path("", include("kinerja.urls")),
 ]

@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from laporan import alur
+from laporan.models import Laporan
 from satker.models import Satker, Tingkat
 
 from . import capaian
@@ -290,10 +292,32 @@ def pesan_pk_terkunci(pk: PerjanjianKinerja) -> str | None:
     return None
 
 
+def pesan_laporan_terkunci(pk: PerjanjianKinerja) -> str | None:
+    """Why the data of `pk` may not be changed (the report it feeds is submitted, approved or
+    published), or None when it may."""
+    laporan = alur.laporan_pengunci(pk.satker, pk.tahun, pk.jenis)
+    return alur.pesan_kunci(laporan) if laporan is not None else None
+
+
+def periksa_laporan_terbuka(satker: Satker, tahun: int, jenis: str) -> None:
+    """Raise alur.LaporanTerkunci while the report of this satker-year-kind is locked. Inside a
+    transaction the report row is locked first (SELECT ... FOR UPDATE, as laporan_transisi
+    does), so a submission cannot slip in between this check and the write that follows."""
+    if transaction.get_connection().in_atomic_block:
+        list(
+            Laporan.objects.select_for_update()
+            .filter(satker=satker, tahun=tahun, jenis=jenis)
+            .values_list("id", flat=True)
+        )
+    alur.periksa_data_terbuka(satker, tahun, jenis)
+
+
 def _periksa_terbuka(pk: PerjanjianKinerja) -> None:
+    """Refuse a change to a superseded revision, or to a PK whose report is locked."""
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
+    periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def _pesan_pk_ganda(satker: Satker, tahun: int, jenis: str) -> str:
@@ -371,7 +395,8 @@ def pk_buat(
 ) -> PerjanjianKinerja:
     """Create revision 0 of a PK. Without `renstra`, the satker's Renstra covering the year is
     used, and when it has none the national one is adopted (renstra_adopsi_nasional). A second
-    PK of the same satker, year and kind is refused."""
+    PK of the same satker, year and kind is refused, and so is one whose report is locked."""
+    periksa_laporan_terbuka(satker, tahun, jenis)
     if PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).exists():
         raise ValidationError(_pesan_pk_ganda(satker, tahun, jenis))
     if renstra is not None and renstra.satker_id != satker.id:
@@ -405,6 +430,7 @@ def pk_ubah(
             .exists()
         ):
             raise ValidationError(_pesan_pk_ganda(pk.satker, tahun, jenis))
+        periksa_laporan_terbuka(pk.satker, tahun, jenis)
         pk.tahun, pk.jenis = tahun, jenis
     _isi_kepala(pk, kepala)
     pk = _simpan_pk(pk)
@@ -436,10 +462,10 @@ def pk_revisi(*, pk: PerjanjianKinerja, alasan: str) -> PerjanjianKinerja:
     """Revise a signed PK: revision n+1 with the reason, copying the header, the items with
     their quarterly targets, the realisasi entered so far (with narrative and evidence, so no
     work is lost) and the programme budget. The old revision stays unchanged and read-only."""
+    _periksa_terbuka(pk)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError({"alasan": "Alasan revisi wajib diisi."})
-    _periksa_terbuka(pk)
     if not pk.tanggal_ttd:
         raise ValidationError(
             "PK ini belum ditandatangani (tanggal penandatanganan kosong): ubah saja PK-nya, "

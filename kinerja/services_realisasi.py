@@ -34,7 +34,7 @@ from .models import (
     Realisasi,
     TargetTriwulan,
 )
-from .services_pk import pesan_pk_terkunci
+from .services_pk import periksa_laporan_terbuka, pesan_pk_terkunci
 
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NARASI = ("kegiatan", "penyebab", "solusi", "program_pendukung")
@@ -44,10 +44,12 @@ TIDAK = ("tidak", "0")
 
 def periksa_pk_terbuka(pk) -> None:
     """Realisasi of a PK revision that has been superseded are read-only (the revision copied
-    them); raise ValidationError saying so."""
+    them); raise ValidationError saying so. While the report the PK feeds is submitted, approved
+    or published they are read-only too (laporan.alur.LaporanTerkunci)."""
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
+    periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def pesan_galat(exc: ValidationError) -> list[str]:
@@ -415,6 +417,8 @@ def realisasi_simpan_triwulan(*, pk, triwulan: int, baris: list[BarisMasukan], u
         return hasil
     try:
         with transaction.atomic():
+            # Again under the report's row lock: it may have been submitted since the check.
+            periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
             _tulis(hasil, triwulan, user)
     except _Batal:
         _batalkan_aksi(hasil)
@@ -633,7 +637,9 @@ def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
         ukuran=berkas.size,
         diunggah_oleh=user,
     )
+    pk = realisasi.item.pk_induk
     with transaction.atomic():
+        periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.berkas.save(f"bukti.{ekstensi}", berkas, save=False)
         try:
             bukti.full_clean()
@@ -646,9 +652,11 @@ def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
 
 def bukti_hapus(*, bukti: Bukti, user) -> None:
     """Delete an evidence record and, once the transaction commits, its file."""
-    periksa_pk_terbuka(bukti.realisasi.item.pk_induk)
+    pk = bukti.realisasi.item.pk_induk
+    periksa_pk_terbuka(pk)
     storage, nama = bukti.berkas.storage, bukti.berkas.name
     with transaction.atomic():
+        periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.delete()
         transaction.on_commit(lambda: storage.delete(nama))
 

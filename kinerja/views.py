@@ -15,6 +15,7 @@ from .forms import KebijakanForm, PitaForm
 from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
+from .services_pk import pesan_laporan_terkunci
 
 
 @login_required
@@ -79,7 +80,8 @@ def satker_tahun(request, kode, tahun):
 def pk_detail(request, pk_id):
     pk = get_pk(request, pk_id)
     tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
-    return render(request, "kinerja/pk_detail.html", {"pk": pk, "tabel": tabel})
+    context = {"pk": pk, "tabel": tabel, "kunci_laporan": pesan_laporan_terkunci(pk)}
+    return render(request, "kinerja/pk_detail.html", context)
 
 
 def _halaman_kebijakan(request, satker, tahun, form=None, form_pita=None, status=200):

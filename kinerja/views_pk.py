@@ -26,8 +26,12 @@ from .forms_pk import (
 )
 
 
-def _post(request):
-    """The posted data for a bound form, or None on GET (an empty POST is still a POST)."""
+def _post(request, kunci_laporan=None):
+    """The posted data for a bound form, or None on GET (an empty POST is still a POST). While
+    the PK's report is locked a POST is read as a GET: the page comes back read-only with the
+    reason in its banner, and nothing is written."""
+    if kunci_laporan:
+        return None
     return request.POST if request.method == "POST" else None
 
 
@@ -71,8 +75,9 @@ def pk_ubah(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    form = PKForm(_post(request), satker=pk.satker, pk=pk)
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(pk)
+    form = PKForm(_post(request, kunci), satker=pk.satker, pk=pk)
+    if form.is_bound and form.is_valid():
         try:
             services_pk.pk_ubah(pk=pk, **form.argumen())
         except ValidationError as exc:
@@ -80,7 +85,13 @@ def pk_ubah(request, pk_id):
         else:
             messages.success(request, "Kepala Perjanjian Kinerja disimpan.")
             return _ke_susun(pk)
-    context = {"satker": pk.satker, "pk": pk, "form": form, "bisa_ubah": True}
+    context = {
+        "satker": pk.satker,
+        "pk": pk,
+        "form": form,
+        "bisa_ubah": True,
+        "kunci_laporan": kunci,
+    }
     return _render(request, "pk_form.html", context, form)
 
 
@@ -96,6 +107,7 @@ def pk_susun(request, pk_id):
         "jumlah_sasaran": sum(1 for b in baris if b.sasaran_nomor),
         "peringatan": [p for b in baris for p in services_pk.peringatan_target(b.item)],
         "bisa_ubah": True,
+        "kunci_laporan": services_pk.pesan_laporan_terkunci(pk),
     }
     return render(request, "kinerja/pk_susun.html", context)
 
@@ -105,8 +117,9 @@ def pk_item_katalog(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    form = KatalogForm(_post(request), pk=pk)
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(pk)
+    form = KatalogForm(_post(request, kunci), pk=pk)
+    if form.is_bound and form.is_valid():
         try:
             baru = services_pk.item_tambah_dari_katalog(pk=pk, pilihan=form.pilihan())
         except ValidationError as exc:
@@ -114,7 +127,8 @@ def pk_item_katalog(request, pk_id):
         else:
             messages.success(request, f"{len(baru)} indikator ditambahkan ke PK.")
             return _ke_susun(pk)
-    return _render(request, "pk_katalog.html", {"pk": pk, "form": form, "bisa_ubah": True}, form)
+    context = {"pk": pk, "form": form, "bisa_ubah": True, "kunci_laporan": kunci}
+    return _render(request, "pk_katalog.html", context, form)
 
 
 @login_required
@@ -122,8 +136,9 @@ def pk_item_baru(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    form = IndikatorBaruForm(_post(request), pk=pk)
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(pk)
+    form = IndikatorBaruForm(_post(request, kunci), pk=pk)
+    if form.is_bound and form.is_valid():
         try:
             item = services_pk.item_tambah_indikator_baru(pk=pk, **form.argumen())
         except ValidationError as exc:
@@ -131,7 +146,8 @@ def pk_item_baru(request, pk_id):
         else:
             messages.success(request, f"Indikator {item.indikator.kode} ditambahkan ke PK.")
             return _ke_susun(pk)
-    return _render(request, "pk_item_baru.html", {"pk": pk, "form": form, "bisa_ubah": True}, form)
+    context = {"pk": pk, "form": form, "bisa_ubah": True, "kunci_laporan": kunci}
+    return _render(request, "pk_item_baru.html", context, form)
 
 
 @login_required
@@ -139,8 +155,9 @@ def pk_item_target(request, item_id):
     item = get_item(request, item_id, ubah=True)
     if terkunci := _terkunci(request, item.pk_induk):
         return terkunci
-    form = ItemTargetForm(_post(request), indikator=item.indikator, item=item)
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(item.pk_induk)
+    form = ItemTargetForm(_post(request, kunci), indikator=item.indikator, item=item)
+    if form.is_bound and form.is_valid():
         try:
             services_pk.item_ubah_target(item=item, **form.argumen())
         except ValidationError as exc:
@@ -150,7 +167,13 @@ def pk_item_target(request, item_id):
             for pesan in services_pk.peringatan_target(item):
                 messages.warning(request, pesan)
             return _ke_susun(item.pk_induk)
-    context = {"item": item, "pk": item.pk_induk, "form": form, "bisa_ubah": True}
+    context = {
+        "item": item,
+        "pk": item.pk_induk,
+        "form": form,
+        "bisa_ubah": True,
+        "kunci_laporan": kunci,
+    }
     return _render(request, "pk_item_target.html", context, form)
 
 
@@ -214,8 +237,9 @@ def pk_revisi(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    form = RevisiForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(pk)
+    form = RevisiForm(_post(request, kunci))
+    if form.is_bound and form.is_valid():
         try:
             baru = services_pk.pk_revisi(pk=pk, alasan=form.cleaned_data["alasan"])
         except ValidationError as exc:
@@ -223,7 +247,8 @@ def pk_revisi(request, pk_id):
         else:
             messages.success(request, f"Revisi {baru.revisi} dibuat; revisi lama tetap tersimpan.")
             return _ke_susun(baru)
-    return _render(request, "pk_revisi.html", {"pk": pk, "form": form, "bisa_ubah": True}, form)
+    context = {"pk": pk, "form": form, "bisa_ubah": True, "kunci_laporan": kunci}
+    return _render(request, "pk_revisi.html", context, form)
 
 
 @login_required
@@ -231,8 +256,9 @@ def pk_anggaran(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    form = AnggaranForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+    kunci = services_pk.pesan_laporan_terkunci(pk)
+    form = AnggaranForm(_post(request, kunci))
+    if form.is_bound and form.is_valid():
         try:
             a = services_pk.anggaran_tambah(pk=pk, **form.cleaned_data)
         except ValidationError as exc:
@@ -240,7 +266,13 @@ def pk_anggaran(request, pk_id):
         else:
             messages.success(request, f"Program “{a.program}” ditambahkan.")
             return redirect("pk_anggaran", pk_id=pk.id)
-    context = {"pk": pk, "form": form, "anggaran_list": pk.anggaran.all(), "bisa_ubah": True}
+    context = {
+        "pk": pk,
+        "form": form,
+        "anggaran_list": pk.anggaran.all(),
+        "bisa_ubah": True,
+        "kunci_laporan": kunci,
+    }
     return _render(request, "pk_anggaran.html", context, form)
 
 

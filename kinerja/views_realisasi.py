@@ -18,7 +18,7 @@ from . import capaian
 from .access import get_bukti, get_item, get_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
-from .services_pk import pk_revisi_terbaru, teks_nilai
+from .services_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
 from .services_realisasi import (
     NARASI,
     TW_ROMAWI,
@@ -125,7 +125,8 @@ def _baris_halaman(pk, triwulan, *, bisa_ubah, data=None, hasil: HasilSimpan | N
 def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
     terbaru = pk_revisi_terbaru(pk)
     terkunci = terbaru.revisi > pk.revisi
-    bisa_ubah = bisa_mengubah(request.user, pk.satker) and not terkunci
+    kunci_laporan = None if terkunci else pesan_laporan_terkunci(pk)
+    bisa_ubah = bisa_mengubah(request.user, pk.satker) and not terkunci and not kunci_laporan
     baris = _baris_halaman(pk, triwulan, bisa_ubah=bisa_ubah, data=data, hasil=hasil)
     context = {
         "pk": pk,
@@ -135,6 +136,7 @@ def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
         "baris": baris,
         "bisa_ubah": bisa_ubah,
         "terkunci": terkunci,
+        "kunci_laporan": kunci_laporan,
         "terbaru": terbaru,
         "hasil": hasil,
         "jumlah_terisi": sum(1 for b in baris if b.realisasi is not None),
@@ -257,7 +259,9 @@ def _konteks_bukti(item, triwulan, *, bisa_ubah, pesan="", galat=False):
 def _balas_bukti(request, item, triwulan, pesan, *, galat):
     """htmx gets the row's evidence list back; a plain form post returns to the quarter page."""
     if request.headers.get("HX-Request"):
-        context = _konteks_bukti(item, triwulan, bisa_ubah=True, pesan=pesan, galat=galat)
+        # While the report is locked the fragment comes back without its upload/delete controls.
+        bisa_ubah = pesan_laporan_terkunci(item.pk_induk) is None
+        context = _konteks_bukti(item, triwulan, bisa_ubah=bisa_ubah, pesan=pesan, galat=galat)
         return render(request, "kinerja/_realisasi_bukti.html", context)
     (messages.error if galat else messages.success)(request, pesan)
     url = reverse("realisasi_triwulan", args=[item.pk_induk_id, triwulan])

@@ -7,8 +7,10 @@
 
 Only the penyusun of the satker submits; only a reviewer of the parent KPU Provinsi (or an
 admin) returns, approves or reopens; only the pimpinan of the satker publishes. Returning and
-reopening need a reason. Every move is one atomic `laporan_transisi` call that locks the row,
-checks the move, and writes a RiwayatStatus row.
+reopening need a reason; approving needs every review note of the revision resolved. Every
+move is one atomic `laporan_transisi` call that locks the row, checks the move, and writes a
+RiwayatStatus row; after it commits, the people concerned are e-mailed (laporan/notifikasi.py)
+and an approval renders the frozen PDF (laporan/final.py).
 
 While a report is submitted, approved or published, the data that feeds it (its PK's items,
 realisasi and budget, its sections, signature data and attachments) cannot change:
@@ -42,6 +44,10 @@ class TidakBerwenang(AlurError):
 
 class KomentarWajib(AlurError):
     """The move needs a reason (returning, reopening)."""
+
+
+class CatatanBelumSelesai(AlurError):
+    """The report still has open review notes on its revision."""
 
 
 class LaporanTerkunci(ValidationError):
@@ -144,6 +150,14 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -
     if transisi.komentar_wajib and not komentar:
         raise KomentarWajib(f"Tuliskan alasan untuk langkah “{transisi.label.lower()}”.")
 
+    if transisi.ke == S.DISETUJUI:
+        terbuka = laporan.catatan.terbuka().filter(revisi=laporan.revisi).count()
+        if terbuka:
+            raise CatatanBelumSelesai(
+                f"Masih ada {terbuka} catatan reviu yang belum diselesaikan; selesaikan atau "
+                "kembalikan laporan untuk perbaikan."
+            )
+
     dari, revisi = laporan.status, laporan.revisi
     laporan.status = transisi.ke
     if transisi.ke == S.DIAJUKAN:
@@ -157,7 +171,18 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -
     )
     riwayat.full_clean()
     riwayat.save()
+    transaction.on_commit(lambda: _setelah_transisi(riwayat))
     return riwayat
+
+
+def _setelah_transisi(riwayat: RiwayatStatus) -> None:
+    """Queue the e-mails of a move and, for an approval, the frozen PDF: both off the request,
+    so a slow mail server or a long render never holds it up."""
+    from .tasks import kirim_notifikasi, render_final  # tasks import the renderer and services
+
+    kirim_notifikasi.enqueue(riwayat.id)
+    if riwayat.ke == S.DISETUJUI:
+        render_final.enqueue(riwayat.id)
 
 
 # --- The lock ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Laporan
+from .models import Laporan, StatusLaporan
 
 
 class LaporanForm(forms.ModelForm):
@@ -35,3 +35,27 @@ class BagianForm(forms.Form):
 class LampiranForm(forms.Form):
     judul = forms.CharField(label="Judul lampiran", max_length=200)
     berkas = forms.FileField(label="Berkas PDF", help_text="PDF, paling besar 20 MB.")
+
+
+class TransisiForm(forms.Form):
+    komentar = forms.CharField(
+        label="Komentar",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Komentar paling panjang 2.000 karakter."},
+    )
+
+
+class FilterReviuForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Semua status")],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    tahun = forms.IntegerField(label="Tahun", required=False, min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Semua status"), *StatusLaporan.choices]

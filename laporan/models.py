@@ -10,7 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kinerja.models import JenisPK
-from satker.models import Satker
+from satker.models import Peran, Satker, keanggotaan_of
 
 
 class StatusLaporan(models.TextChoices):
@@ -34,6 +34,30 @@ class LaporanQuerySet(models.QuerySet):
 
     def terkunci(self):
         return self.filter(status__in=STATUS_TERKUNCI)
+
+    def with_catatan_terbuka(self):
+        """Annotate each report with its open review notes on its current revision."""
+        terbuka = models.Q(catatan__selesai=False, catatan__revisi=models.F("revisi"))
+        return self.annotate(catatan_terbuka=models.Count("catatan", filter=terbuka))
+
+    def for_reviewer(self, user):
+        """The reports a reviewer reviews: those of the Kab/Kota of their KPU Provinsi; for an
+        admin, every report (the provinces' own are reviewed by KPU RI)."""
+        qs = (
+            self.select_related("satker__induk")
+            .with_catatan_terbuka()
+            .order_by("satker__kode", "-tahun", "jenis")
+        )
+        if user.is_superuser:
+            return qs
+        anggota = keanggotaan_of(user)
+        if anggota is None:
+            return qs.none()
+        if anggota.peran == Peran.ADMIN:
+            return qs
+        if anggota.peran == Peran.REVIEWER:
+            return qs.filter(satker__induk=anggota.satker_id)
+        return qs.none()
 
 
 class Laporan(models.Model):
@@ -209,3 +233,87 @@ class BerkasPDF(models.Model):
 
     def __str__(self):
         return f"{self.laporan} ({self.get_status_display()})"
+
+
+def lokasi_final(instance, filename):
+    lap = instance.laporan
+    return f"pdf/final/{lap.satker.kode}/{lap.tahun}/{lap.jenis}-revisi-{instance.revisi}.pdf"
+
+
+class BerkasFinal(models.Model):
+    """The frozen PDF of an approved revision: rendered once at approval, with the reviewer's
+    statement and the revision and approval date in every footer. Its bytes never change, so
+    its SHA-256 identifies the file that was reviewed (and later published)."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.PROTECT, related_name="berkas_final")
+    revisi = models.PositiveSmallIntegerField()
+    berkas = models.FileField(upload_to=lokasi_final, max_length=200)
+    sha256 = models.CharField(max_length=64)
+    jumlah_halaman = models.PositiveIntegerField()
+    ukuran = models.PositiveIntegerField()
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    disetujui_pada = models.DateTimeField()
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "PDF final"
+        verbose_name_plural = "PDF final"
+        ordering = ["laporan", "-revisi"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "revisi"], name="berkas_final_revisi_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.laporan}, revisi {self.revisi}"
+
+
+class SasaranCatatan(models.TextChoices):
+    LAPORAN = "laporan", "Laporan secara umum"
+    BAGIAN = "bagian", "Bagian naratif"
+    INDIKATOR = "indikator", "Baris indikator (tabel pengukuran)"
+
+
+class CatatanReviuQuerySet(models.QuerySet):
+    def terbuka(self):
+        return self.filter(selesai=False)
+
+
+class CatatanReviu(models.Model):
+    """A reviewer's note on a revision of a report: on the whole report, on one section, or on
+    one indicator row of the measurement table. The satker answers it and the reviewer
+    resolves it; a report cannot be approved while a note of its revision is open."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="catatan")
+    revisi = models.PositiveSmallIntegerField()
+    sasaran = models.CharField(max_length=10, choices=SasaranCatatan.choices)
+    kunci = models.CharField(
+        max_length=80, blank=True, help_text="Kunci bagian atau kode indikator"
+    )
+    label = models.CharField(max_length=300, help_text="Yang dicatat, sebagaimana tercetak")
+    teks = models.TextField()
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    jawaban = models.TextField(blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+    selesai = models.BooleanField(default=False)
+    diselesaikan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diselesaikan_pada = models.DateTimeField(null=True, blank=True)
+
+    objects = CatatanReviuQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "catatan reviu"
+        verbose_name_plural = "catatan reviu"
+        ordering = ["laporan", "-revisi", "dibuat_pada", "id"]
+
+    def __str__(self):
+        return f"{self.laporan} r{self.revisi}: {self.label}"

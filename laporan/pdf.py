@@ -364,7 +364,12 @@ def _logo(data: DataLaporan, pratinjau: bool) -> str | None:
 
 
 def konteks(
-    data: DataLaporan, *, pratinjau: bool = False, svg: bool = True, kode_isi: str = ""
+    data: DataLaporan,
+    *,
+    pratinjau: bool = False,
+    svg: bool = True,
+    kode_isi: str = "",
+    reviu: dict | None = None,
 ) -> dict:
     """Everything the report templates print, with tables and figures numbered in print order.
 
@@ -483,7 +488,8 @@ def konteks(
         "logo_src": _logo(data, pratinjau),
         "ttd": _penandatangan(data),
         "pereviu": _pereviu(data),
-        "reviu": None,  # filled from the review once the KPU Provinsi has reviewed the report
+        # The reviewer's statement (laporan/final.py), only in the frozen PDF of an approval.
+        "reviu": reviu,
         "tabel": tabel.per_kunci,
         "gambar": gambar.per_kunci,
         "daftar_tabel": tabel.daftar,
@@ -639,12 +645,24 @@ def segmen_laporan(ctx: dict) -> list[Segmen]:
     return hasil
 
 
-def _segmen_daftar(nomor_awal: int) -> Segmen:
+def gaya_kaki(kaki: str) -> str:
+    """CSS printing `kaki` (e.g. "Revisi 2 · disetujui 3 Februari 2025") at the bottom left of
+    every page, beside the page number."""
+    if not kaki:
+        return ""
+    teks = kaki.replace("\\", "").replace('"', "'")
+    return (
+        f'@page {{ @bottom-left {{ content: "{teks}"; font: 8pt "LKj Serif", serif; '
+        "color: #555; vertical-align: top; padding-top: 5.6mm; } }"
+    )
+
+
+def _segmen_daftar(nomor_awal: int, kaki: str = "") -> Segmen:
     """The Daftar Isi, Tabel and Gambar: the only segment that numbers its own pages (it is
     laid out after the others, so its first page's roman number is known)."""
     gaya = (
         f"@page :first {{ counter-reset: page {nomor_awal}; }}\n"
-        "@page { @bottom-center { content: counter(page, lower-roman); } }"
+        "@page { @bottom-center { content: counter(page, lower-roman); } }\n" + gaya_kaki(kaki)
     )
     return Segmen("daftar", ("daftar_isi",), "depan", gaya=gaya)
 
@@ -708,8 +726,9 @@ def _metadata(data: DataLaporan, kode_isi: str) -> dict[str, str]:
     }
 
 
-def render_pdf(data: DataLaporan) -> HasilPDF:
-    """The finished PDF and its page count.
+def render_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") -> HasilPDF:
+    """The finished PDF and its page count. A frozen PDF (laporan/final.py) passes the
+    reviewer's statement (`reviu`) and a footer note printed on every numbered page (`kaki`).
 
     1. The segments (front matter, each chapter, BAB III a few sasaran at a time, Lampiran) are
        laid out side by side, those unchanged since an earlier render coming from the cache.
@@ -721,7 +740,7 @@ def render_pdf(data: DataLaporan) -> HasilPDF:
        labels and metadata, and appends every Lampiran PDF in order."""
     # The segments carry no content hash (it is in the PDF's metadata), so a segment's HTML,
     # and its cache key, change only when what it prints changes.
-    ctx = konteks(data)
+    ctx = konteks(data, reviu=reviu)
     segmen = segmen_laporan(ctx)
     render_isi = _RenderTercache({s.kunci: _html_segmen(ctx, s) for s in segmen})
     kode_isi = hash_isi(data)  # while the workers lay out the segments
@@ -749,10 +768,13 @@ def render_pdf(data: DataLaporan) -> HasilPDF:
         for label, (lebar, tinggi) in zip(label_depan + label_isi, ukuran, strict=True)
     ]
     with translation.override("id"):
-        html_nomor = render_to_string(NOMOR_TEMPLATE, {"halaman": halaman_nomor, "css_href": CSS})
+        html_nomor = render_to_string(
+            NOMOR_TEMPLATE,
+            {"halaman": halaman_nomor, "css_href": CSS, "gaya_kaki": gaya_kaki(kaki)},
+        )
     render_akhir = _RenderTercache(
         {
-            "daftar": _html_segmen(ctx_daftar, _segmen_daftar(depan.jumlah_halaman)),
+            "daftar": _html_segmen(ctx_daftar, _segmen_daftar(depan.jumlah_halaman, kaki)),
             "nomor": html_nomor,
         }
     )

@@ -11,6 +11,7 @@ from pypdf.errors import PdfReadError
 
 from kinerja.models import PerjanjianKinerja
 
+from . import alur
 from .models import Bagian, BerkasPDF, Lampiran, Laporan, StatusPDF, SumberBagian
 
 BATAS_TEKS = 30_000
@@ -21,6 +22,14 @@ def _simpan(obj):
     obj.full_clean()
     obj.save()
     return obj
+
+
+def _periksa_terbuka(laporan: Laporan) -> None:
+    """Refuse a change to the report's own content while it is submitted, approved or published
+    (alur.LaporanTerkunci). The status is read from the database under a row lock, as
+    laporan_transisi does, not taken from the object loaded with the page."""
+    sekarang = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
+    alur.periksa_terbuka(sekarang)
 
 
 @transaction.atomic
@@ -51,16 +60,21 @@ def laporan_buat(*, satker, tahun: int, jenis: str) -> Laporan:
 
 @transaction.atomic
 def laporan_ubah(*, laporan: Laporan, **kolom) -> Laporan:
-    """Change the signature data printed under the Kata Pengantar and the closing."""
+    """Change the signature data printed under the Kata Pengantar and the closing. Only those
+    columns are written, so a status changed meanwhile is never overwritten."""
+    _periksa_terbuka(laporan)
     for nama, nilai in kolom.items():
         setattr(laporan, nama, nilai)
-    return _simpan(laporan)
+    laporan.full_clean()
+    laporan.save(update_fields=[*kolom, "diperbarui_pada"])
+    return laporan
 
 
 @transaction.atomic
 def bagian_simpan(*, laporan: Laporan, kunci: str, teks: str, hash_draf: str, user) -> Bagian:
     """Keep the staff's text for a section; it stays when the data changes. `hash_draf` is the
     draft the staff saw, so the section is flagged when that draft changes later."""
+    _periksa_terbuka(laporan)
     teks = teks.strip()
     if not teks:
         raise ValidationError("Teks tidak boleh kosong. Pakai draf bila ingin mengikuti data.")
@@ -79,6 +93,7 @@ def bagian_simpan(*, laporan: Laporan, kunci: str, teks: str, hash_draf: str, us
 @transaction.atomic
 def bagian_pakai_draf(*, laporan: Laporan, kunci: str, user) -> None:
     """Drop the staff's text: the section follows the data again."""
+    _periksa_terbuka(laporan)
     bagian = Bagian.objects.filter(laporan=laporan, kunci=kunci).first()
     if bagian is not None:
         bagian.sumber = SumberBagian.DRAF
@@ -102,6 +117,7 @@ def _jumlah_halaman_pdf(isi: bytes) -> int:
 @transaction.atomic
 def lampiran_tambah(*, laporan: Laporan, judul: str, berkas, user) -> Lampiran:
     """Attach a PDF (e.g. the scan of the signed PK); it is merged at the end of the report."""
+    _periksa_terbuka(laporan)
     if berkas.size > BATAS_LAMPIRAN:
         raise ValidationError("Lampiran terlalu besar (paling besar 20 MB).")
     isi = berkas.read()
@@ -125,6 +141,8 @@ def lampiran_tambah(*, laporan: Laporan, judul: str, berkas, user) -> Lampiran:
 
 @transaction.atomic
 def lampiran_hapus(*, lampiran: Lampiran) -> None:
+    """Remove an attachment; its file goes once the transaction commits."""
+    _periksa_terbuka(lampiran.laporan)
     berkas = lampiran.berkas
     lampiran.delete()
     transaction.on_commit(lambda: berkas.delete(save=False))

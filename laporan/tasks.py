@@ -35,3 +35,22 @@ def render_laporan(berkas_id: int) -> int:
     if berkas.status != StatusPDF.SELESAI:
         render_sekarang(berkas)
     return berkas.jumlah_halaman
+
+
+@task()
+def render_final(riwayat_id: int) -> int:
+    """The frozen PDF of an approval (laporan/final.py), rendered once after it commits."""
+    from .final import final_buat
+    from .models import RiwayatStatus
+
+    riwayat = RiwayatStatus.objects.select_related("laporan__satker", "oleh").get(id=riwayat_id)
+    return final_buat(riwayat=riwayat).jumlah_halaman
+
+
+@task()
+def kirim_notifikasi(riwayat_id: int) -> int:
+    """The e-mails of one move of the review workflow (laporan/notifikasi.py)."""
+    from .models import RiwayatStatus
+    from .notifikasi import kirim_notifikasi as kirim
+
+    return kirim(RiwayatStatus.objects.select_related("laporan__satker", "oleh").get(id=riwayat_id))

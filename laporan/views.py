@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -9,12 +9,12 @@ from kinerja.access import get_satker
 from kinerja.models import PerjanjianKinerja
 from satker.models import bisa_mengubah
 
+from . import alur, catatan, pdf, reviu, services
 from . import bagian as bagian_mod
-from . import pdf, services
 from .access import get_laporan
 from .data import kumpulkan
-from .forms import BagianForm, LampiranForm, LaporanForm
-from .models import StatusPDF
+from .forms import BagianForm, FilterReviuForm, LampiranForm, LaporanForm, TransisiForm
+from .models import Laporan, StatusPDF
 from .tasks import render_laporan
 
 
@@ -65,9 +65,57 @@ def laporan_detail(request, laporan_id):
         "daftar_bagian": [(j, s, b) for (j, s), b in _bagian_berurut(data)],
         "berkas": _berkas_terakhir(laporan),
         "form_lampiran": LampiranForm(),
-        "bisa_ubah": bisa_mengubah(request.user, laporan.satker),
+        # A locked report shows its content read-only, even to those who may edit the satker.
+        "bisa_ubah": bisa_mengubah(request.user, laporan.satker) and not laporan.terkunci,
+        "aksi": alur.aksi_tersedia(request.user, laporan),
+        "riwayat": laporan.riwayat_status.select_related("oleh__keanggotaan__satker"),
+        "berkas_final": laporan.berkas_final.select_related("disetujui_oleh"),
+        "catatan": laporan.catatan.select_related("dibuat_oleh", "dijawab_oleh"),
+        "bisa_catat": laporan.status == "diajukan"
+        and alur.boleh(request.user, laporan, alur.TRANSISI["setujui"]),
+        "pilihan_catatan": catatan.pilihan_sasaran(laporan),
+        "bisa_jawab": bisa_mengubah(request.user, laporan.satker),
+        "pesan_kunci": alur.pesan_kunci(laporan) if laporan.terkunci else "",
     }
     return render(request, "laporan/detail.html", context)
+
+
+@login_required
+@require_POST
+def laporan_alur(request, laporan_id, aksi):
+    laporan = get_laporan(request, laporan_id)
+    form = TransisiForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["komentar"]))
+        return redirect("laporan_detail", laporan_id=laporan.id)
+    komentar = form.cleaned_data["komentar"]
+    try:
+        alur.laporan_transisi(laporan=laporan, aksi=aksi, oleh=request.user, komentar=komentar)
+    except alur.TidakBerwenang as exc:
+        raise PermissionDenied(exc.messages[0]) from exc
+    except alur.AlurError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        laporan.refresh_from_db()
+        messages.success(request, f"{laporan}: {laporan.get_status_display().lower()}.")
+    return redirect("laporan_detail", laporan_id=laporan.id)
+
+
+@login_required
+def reviu_daftar(request):
+    """The reviewer's inbox: the reports of their province's Kab/Kota, filtered by status and
+    year, oldest submission first among those waiting."""
+    qs = Laporan.objects.for_reviewer(request.user)
+    if not reviu.boleh_mereviu(request.user):
+        raise PermissionDenied("Halaman reviu hanya untuk reviewer KPU Provinsi dan admin.")
+    form = FilterReviuForm(request.GET or None)
+    if form.is_valid():
+        if form.cleaned_data["status"]:
+            qs = qs.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["tahun"]:
+            qs = qs.filter(tahun=form.cleaned_data["tahun"])
+    baris = reviu.baris_reviu(qs)
+    return render(request, "laporan/reviu.html", {"form": form, "baris": baris})
 
 
 def _bagian_berurut(data):
@@ -80,10 +128,15 @@ def laporan_ubah(request, laporan_id):
     laporan = get_laporan(request, laporan_id, ubah=True)
     form = LaporanForm(request.POST or None, instance=laporan)
     if request.method == "POST" and form.is_valid():
-        services.laporan_ubah(laporan=laporan, **form.cleaned_data)
-        messages.success(request, "Data penandatanganan laporan tersimpan.")
-        return redirect("laporan_detail", laporan_id=laporan.id)
-    return render(request, "laporan/ubah.html", {"laporan": laporan, "form": form})
+        try:
+            services.laporan_ubah(laporan=laporan, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, "Data penandatanganan laporan tersimpan.")
+            return redirect("laporan_detail", laporan_id=laporan.id)
+    context = {"laporan": laporan, "form": form}
+    return render(request, "laporan/ubah.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -113,8 +166,12 @@ def bagian_ubah(request, laporan_id, kunci):
 @require_POST
 def bagian_draf(request, laporan_id, kunci):
     laporan = get_laporan(request, laporan_id, ubah=True)
-    services.bagian_pakai_draf(laporan=laporan, kunci=kunci, user=request.user)
-    messages.success(request, "Bagian ini kembali mengikuti draf dari data.")
+    try:
+        services.bagian_pakai_draf(laporan=laporan, kunci=kunci, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Bagian ini kembali mengikuti draf dari data.")
     return redirect("laporan_detail", laporan_id=laporan.id)
 
 
@@ -153,6 +210,15 @@ def pdf_unduh(request, laporan_id, berkas_id):
 
 
 @login_required
+def final_unduh(request, laporan_id, revisi):
+    """The frozen PDF of an approved revision: always the same bytes."""
+    laporan = get_laporan(request, laporan_id)
+    final = get_object_or_404(laporan.berkas_final, revisi=revisi)
+    nama = f"LKj-{laporan.satker.kode}-{laporan.tahun}-{laporan.jenis}-revisi-{revisi}.pdf"
+    return FileResponse(final.berkas.open("rb"), as_attachment=True, filename=nama)
+
+
+@login_required
 @require_POST
 def lampiran_unggah(request, laporan_id):
     laporan = get_laporan(request, laporan_id, ubah=True)
@@ -173,6 +239,11 @@ def lampiran_unggah(request, laporan_id):
 @require_POST
 def lampiran_hapus(request, laporan_id, lampiran_id):
     laporan = get_laporan(request, laporan_id, ubah=True)
-    services.lampiran_hapus(lampiran=get_object_or_404(laporan.lampiran, id=lampiran_id))
-    messages.success(request, "Lampiran dihapus.")
+    lampiran = get_object_or_404(laporan.lampiran, id=lampiran_id)
+    try:
+        services.lampiran_hapus(lampiran=lampiran)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Lampiran dihapus.")
     return redirect("laporan_detail", laporan_id=laporan.id)

@@ -1,0 +1,87 @@
+"""The frozen PDF of an approved revision.
+
+Approval renders the report once more, now with the reviewer's statement on the Pernyataan
+Telah Direviu page (name, office, NIP, place and date from the approval, never typed in a
+template) and "Revisi n · disetujui <date>" in every footer, and stores the file with its
+revision and SHA-256. That file is what is published and downloaded from then on: its bytes
+never change, and reopening the report (a new revision) leaves it downloadable.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone, translation
+
+from satker.models import keanggotaan_of
+
+from . import pdf, teks
+from .data import kumpulkan
+from .models import BerkasFinal, Laporan, RiwayatStatus, StatusLaporan
+
+
+def pernyataan_reviu(laporan: Laporan, riwayat: RiwayatStatus) -> dict:
+    """The statement of the reviewer who approved the report, as the PDF prints it."""
+    data = kumpulkan(laporan)
+    reviewer = riwayat.oleh
+    anggota = keanggotaan_of(reviewer)
+    kantor = anggota.satker if anggota else None
+    jabatan = (anggota.jabatan if anggota else "") or "Reviewer"
+    if kantor is not None and kantor.nama not in jabatan:
+        jabatan = f"{jabatan} {kantor.nama}"
+    pernyataan = (
+        f"Kami telah mereviu Laporan Kinerja {data.nama_pemilik} Tahun {laporan.tahun} "
+        f"(revisi {riwayat.revisi}). Isi laporan ini menjadi tanggung jawab pimpinan "
+        f"{data.nama_pemilik}. Reviu dilakukan untuk memberikan keyakinan terbatas bahwa "
+        "laporan kinerja telah disajikan secara akurat, andal, dan valid.\n\n"
+        "Berdasarkan reviu tersebut, kami tidak menemukan kondisi atau hal yang menimbulkan "
+        "keraguan atas keandalan informasi yang disajikan dalam laporan kinerja ini."
+    )
+    if riwayat.komentar:
+        pernyataan += f"\n\nCatatan reviewer: {riwayat.komentar}"
+    return {
+        "html": teks.ke_html(pernyataan),
+        "tempat": kantor.kota_ttd if kantor else "",
+        "tanggal": timezone.localtime(riwayat.pada).date(),
+        "jabatan": jabatan,
+        "nama": reviewer.get_full_name() or reviewer.username,
+        "nip": anggota.nip if anggota else "",
+    }
+
+
+def kaki_final(riwayat: RiwayatStatus) -> str:
+    tanggal = formats.date_format(timezone.localtime(riwayat.pada).date(), "j F Y")
+    return f"Revisi {riwayat.revisi} · disetujui {tanggal}"
+
+
+def final_buat(*, riwayat: RiwayatStatus) -> BerkasFinal:
+    """Render and store the frozen PDF of the approval `riwayat` (once: a second call for the
+    same revision returns the stored file)."""
+    laporan = riwayat.laporan
+    ada = BerkasFinal.objects.filter(laporan=laporan, revisi=riwayat.revisi).first()
+    if ada is not None:
+        return ada
+    if riwayat.ke != StatusLaporan.DISETUJUI:
+        raise ValueError("PDF final hanya dibuat dari persetujuan laporan.")
+    with translation.override("id"):
+        hasil = pdf.render_pdf(
+            kumpulkan(laporan), reviu=pernyataan_reviu(laporan, riwayat), kaki=kaki_final(riwayat)
+        )
+    final = BerkasFinal(
+        laporan=laporan,
+        revisi=riwayat.revisi,
+        sha256=hashlib.sha256(hasil.pdf).hexdigest(),
+        jumlah_halaman=hasil.jumlah_halaman,
+        ukuran=len(hasil.pdf),
+        disetujui_oleh=riwayat.oleh,
+        disetujui_pada=riwayat.pada,
+    )
+    final.berkas.save("final.pdf", ContentFile(hasil.pdf), save=False)
+    try:
+        with transaction.atomic():
+            final.full_clean()
+            final.save()
+    except IntegrityError:
+        final.berkas.delete(save=False)
+        return BerkasFinal.objects.get(laporan=laporan, revisi=riwayat.revisi)
+    return final

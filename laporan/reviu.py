@@ -1,0 +1,56 @@
+"""The reviewer's inbox: one row per report, with what a reviewer needs to pick the next one."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+
+from satker.models import Peran, keanggotaan_of
+
+from .data import kumpulkan
+from .models import Laporan, StatusLaporan
+
+
+@dataclass(frozen=True)
+class BarisReviu:
+    laporan: Laporan
+    hari_menunggu: int | None  # whole days since submission, while it waits for the reviewer
+    capaian: Decimal | None
+    capaian_tampil: str
+    kategori: str
+    catatan_terbuka: int
+
+
+def boleh_mereviu(user) -> bool:
+    """Reviewers of a KPU Provinsi and admins have a review inbox."""
+    if user.is_superuser:
+        return True
+    anggota = keanggotaan_of(user)
+    return anggota is not None and anggota.peran in (Peran.REVIEWER, Peran.ADMIN)
+
+
+def baris_reviu(laporan_list) -> list[BarisReviu]:
+    """Rows for the inbox: reports waiting for review first (longest waiting on top), then the
+    others by satker and year. The overall capaian is the report's own (laporan.data)."""
+    sekarang = timezone.now()
+    baris = []
+    for laporan in laporan_list:
+        data = kumpulkan(laporan)
+        menunggu = None
+        if laporan.status == StatusLaporan.DIAJUKAN and laporan.diajukan_pada:
+            menunggu = (sekarang - laporan.diajukan_pada).days
+        terbuka = getattr(laporan, "catatan_terbuka", 0)
+        baris.append(
+            BarisReviu(
+                laporan, menunggu, data.capaian, data.capaian_tampil, data.kategori or "", terbuka
+            )
+        )
+    return sorted(
+        baris,
+        key=lambda b: (
+            b.hari_menunggu is None,
+            -(b.hari_menunggu or 0),
+            b.laporan.satker.kode,
+            -b.laporan.tahun,
+        ),
+    )
