@@ -1,23 +1,35 @@
-"""The public publication page: published reports (status “terbit”) and their PDFs, no login.
+"""The public publication page: published reports and their frozen PDFs, no login.
 
-Only published reports appear here, and a PDF is served only when it was rendered from the
-report's current content (published reports are locked, so that content does not change).
+A report appears once it has been published. The file served is the frozen PDF of its
+published revision (laporan/final.py); a report reopened for a new revision keeps its last
+published revision public until the new one is published.
 """
 
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 
 from satker.models import Satker, Tingkat
 
-from .models import Laporan, StatusLaporan
+from .models import Laporan, RiwayatStatus, StatusLaporan
 
 
 def _terbit():
-    return Laporan.objects.filter(status=StatusLaporan.TERBIT).select_related("satker__induk")
+    """Reports published now or before, each with the revision that is public."""
+    terbit = RiwayatStatus.objects.filter(laporan=OuterRef("pk"), ke=StatusLaporan.TERBIT)
+    terakhir = terbit.order_by("-pada", "-id").values("revisi")[:1]
+    return (
+        Laporan.objects.filter(Q(status=StatusLaporan.TERBIT) | Exists(terbit))
+        .annotate(
+            revisi_terbit=Case(
+                When(status=StatusLaporan.TERBIT, then=F("revisi")), default=Subquery(terakhir)
+            )
+        )
+        .select_related("satker__induk")
+    )
 
 
 def _kepala(satker: Satker) -> Satker:
@@ -78,7 +90,7 @@ def publik_daftar(request):
 def _berkas_siap(laporan: Laporan):
     """The frozen PDF of the published revision (rendered once when it was approved), if it is
     on disk: the public always gets the file the reviewer approved, byte for byte."""
-    final = laporan.berkas_final.filter(revisi=laporan.revisi).first()
+    final = laporan.berkas_final.filter(revisi=laporan.revisi_terbit).first()
     if final is None or not final.berkas.storage.exists(final.berkas.name):
         return None
     return final
@@ -91,5 +103,6 @@ def publik_unduh(request, laporan_id):
     if berkas is None:
         context = {"laporan": laporan}
         return render(request, "laporan/publik/belum_siap.html", context, status=404)
-    nama = f"LKj-{laporan.satker.kode}-{laporan.tahun}-{laporan.jenis}-revisi-{laporan.revisi}.pdf"
+    revisi = laporan.revisi_terbit
+    nama = f"LKj-{laporan.satker.kode}-{laporan.tahun}-{laporan.jenis}-revisi-{revisi}.pdf"
     return FileResponse(berkas.berkas.open("rb"), as_attachment=True, filename=nama)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
-from laporan.models import BerkasFinal, Laporan, StatusLaporan
+from laporan.models import BerkasFinal, Laporan, RiwayatStatus, StatusLaporan
 from laporan.services import laporan_buat
 from satker.models import Peran
 
@@ -147,6 +147,20 @@ class PublikTests(TestCase):
         self.assertContains(r, "PDF laporan ini sedang disiapkan", status_code=404)
         simpan_final(self.lampura, revisi=2)
         self.assertEqual(b"".join(self.unduh(self.lampura).streaming_content), ISI_PDF)
+
+    def test_reopened_report_keeps_its_published_revision_public(self):
+        """Reopened after publication (now a draft of revision 2): still listed, and the
+        revision-1 file is served until revision 2 is published."""
+        reviewer = buat_user("rev.lampung", self.lampura.satker.induk, Peran.REVIEWER)
+        RiwayatStatus.objects.create(
+            laporan=self.lampura, revisi=1, dari=S.DISETUJUI, ke=S.TERBIT, oleh=reviewer
+        )
+        simpan_final(self.lampura, revisi=1)
+        Laporan.objects.filter(pk=self.lampura.pk).update(status=S.DRAF, revisi=2)
+        self.assertIn(self.lampura.id, self.ids(self.daftar()))
+        r = self.unduh(self.lampura)
+        self.assertEqual(b"".join(r.streaming_content), ISI_PDF)
+        self.assertIn("revisi-1.pdf", r["Content-Disposition"])
 
     def test_published_report_without_pdf_says_it_is_being_prepared(self):
         r = self.unduh(self.lampung)
