@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "satker",
     "kinerja",
     "laporan",
+    "anggaran",
 ]
 
 MIDDLEWARE = [

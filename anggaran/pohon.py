@@ -1,0 +1,114 @@
+"""The budget tree and its sums, as plain data (no ORM), and amounts in words.
+
+Rule 11 of DOMAIN.md: a parent's pagu and realisasi are the sums of its children's;
+penyerapan = realisasi ÷ pagu × 100; sisa = pagu − realisasi. Amounts are Decimal rupiah. A
+node whose children do not all have a realisasi has no realisasi (None) rather than a partial
+sum that would look like a low absorption.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from num2words import num2words
+
+from kinerja import capaian
+
+TINGKAT = ("program", "kegiatan", "kro", "ro")
+
+
+@dataclass(frozen=True)
+class BarisRO:
+    """One RO row as entered or imported: its place in the hierarchy and its amounts."""
+
+    program: str
+    kegiatan: str
+    kro: str
+    ro: str
+    nama: str
+    pagu: Decimal
+    realisasi: Decimal | None
+    sumber_dana: str = "apbn"
+    nama_program: str = ""
+    nama_kegiatan: str = ""
+    nama_kro: str = ""
+
+
+@dataclass
+class Simpul:
+    """A node of the tree. Leaves (RO) carry amounts; every other node sums its children."""
+
+    tingkat: str
+    kode: str
+    nama: str
+    anak: list["Simpul"] = field(default_factory=list)
+    pagu_ro: Decimal = Decimal(0)
+    realisasi_ro: Decimal | None = None
+
+    @property
+    def pagu(self) -> Decimal:
+        if not self.anak:
+            return self.pagu_ro
+        return capaian.jumlah(a.pagu for a in self.anak)
+
+    @property
+    def realisasi(self) -> Decimal | None:
+        if not self.anak:
+            return self.realisasi_ro
+        nilai = [a.realisasi for a in self.anak]
+        if any(n is None for n in nilai):
+            return None
+        return capaian.jumlah(nilai)
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        if self.realisasi is None:
+            return None
+        return capaian.penyerapan(self.realisasi, self.pagu)
+
+    @property
+    def sisa(self) -> Decimal | None:
+        if self.realisasi is None:
+            return None
+        return capaian.sisa(self.pagu, self.realisasi)
+
+    def cari(self, *kode: str) -> "Simpul":
+        """The descendant reached by these codes, one per level below this node."""
+        simpul = self
+        for k in kode:
+            simpul = next(a for a in simpul.anak if a.kode == k)
+        return simpul
+
+
+def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
+    """The tree of a satker-year's budget (a root above its programmes), in entry order.
+    Rows of the same RO from different funding sources are separate leaves."""
+    akar = Simpul("akar", "", "Jumlah")
+    indeks: dict[tuple, Simpul] = {}
+    for b in baris:
+        induk = akar
+        jalur: tuple = ()
+        for tingkat, kode, nama in (
+            ("program", b.program, b.nama_program),
+            ("kegiatan", b.kegiatan, b.nama_kegiatan),
+            ("kro", b.kro, b.nama_kro),
+        ):
+            jalur = (*jalur, kode)
+            simpul = indeks.get(jalur)
+            if simpul is None:
+                simpul = Simpul(tingkat, kode, nama)
+                indeks[jalur] = simpul
+                induk.anak.append(simpul)
+            induk = simpul
+        induk.anak.append(Simpul("ro", b.ro, b.nama, pagu_ro=b.pagu, realisasi_ro=b.realisasi))
+    return akar
+
+
+def terbilang(nilai: Decimal | int) -> str:
+    """A whole rupiah amount in Indonesian words, as reports print totals: 51412431000 →
+    "lima puluh satu miliar empat ratus dua belas juta empat ratus tiga puluh satu ribu rupiah".
+    Sen are dropped (budgets are whole rupiah)."""
+    rupiah = int(Decimal(nilai).to_integral_value(rounding="ROUND_DOWN"))
+    if rupiah < 0:
+        return f"minus {terbilang(-rupiah)}"
+    return f"{num2words(rupiah, lang='id')} rupiah"
