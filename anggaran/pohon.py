@@ -32,6 +32,7 @@ class BarisRO:
     nama_program: str = ""
     nama_kegiatan: str = ""
     nama_kro: str = ""
+    id: int | None = None  # the stored RO's id, when the row comes from the database
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Simpul:
     anak: list["Simpul"] = field(default_factory=list)
     pagu_ro: Decimal = Decimal(0)
     realisasi_ro: Decimal | None = None
+    sumber_dana: str = ""
+    id: int | None = None
 
     @property
     def pagu(self) -> Decimal:
@@ -100,7 +103,17 @@ def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
                 indeks[jalur] = simpul
                 induk.anak.append(simpul)
             induk = simpul
-        induk.anak.append(Simpul("ro", b.ro, b.nama, pagu_ro=b.pagu, realisasi_ro=b.realisasi))
+        induk.anak.append(
+            Simpul(
+                "ro",
+                b.ro,
+                b.nama,
+                pagu_ro=b.pagu,
+                realisasi_ro=b.realisasi,
+                sumber_dana=b.sumber_dana,
+                id=b.id,
+            )
+        )
     return akar
 
 

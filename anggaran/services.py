@@ -1,0 +1,161 @@
+"""Writes on a satker-year's budget. Amounts go only on RO rows; parents are created as needed
+and removed when their last RO goes. Keyword-only arguments, one transaction each."""
+
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from laporan.alur import LaporanTerkunci, pesan_kunci
+from laporan.models import Laporan
+
+from .models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RevisiDipa, RoAnggaran
+from .pohon import BarisRO, Simpul, susun_pohon
+
+POLA_KODE = {
+    "program": (re.compile(r"^\d{3}\.\d{2}\.[A-Z]{2}$"), "076.01.CQ"),
+    "kegiatan": (re.compile(r"^\d{4}$"), "6639"),
+    "kro": (re.compile(r"^[A-Z]{3}$"), "QGE"),
+    "ro": (re.compile(r"^\d{3}$"), "001"),
+}
+NAMA_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "kro": "KRO", "ro": "RO"}
+
+
+def periksa_kode(tingkat: str, kode: str) -> str:
+    """The code normalised (spaces removed, upper case), or a ValidationError saying the
+    expected form: program 076.01.CQ, kegiatan 6639, KRO QGE, RO 001."""
+    kode = re.sub(r"\s+", "", kode or "").upper()
+    pola, contoh = POLA_KODE[tingkat]
+    if not pola.match(kode):
+        raise ValidationError(
+            f"Kode {NAMA_TINGKAT[tingkat]} “{kode or '(kosong)'}” tidak sah; contoh: {contoh}."
+        )
+    return kode
+
+
+def periksa_anggaran_terbuka(satker, tahun: int) -> None:
+    """The budget feeds every report of the satker-year: refuse changes while one is locked."""
+    laporan = Laporan.objects.terkunci().filter(satker=satker, tahun=tahun).first()
+    if laporan is not None:
+        raise LaporanTerkunci(pesan_kunci(laporan))
+
+
+def _simpan(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _induk(model, nama: str, **kunci):
+    obj = model.objects.filter(**kunci).first()
+    if obj is None:
+        return _simpan(model(nama=nama, **kunci))
+    if nama and obj.nama != nama:
+        obj.nama = nama
+        _simpan(obj)
+    return obj
+
+
+@transaction.atomic
+def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = None) -> RoAnggaran:
+    """Create (or, with `ro`, change) one RO row and the parents it needs. Codes are checked,
+    amounts must be zero or more; a RO already present under the same KRO, code and source
+    is refused."""
+    periksa_anggaran_terbuka(satker, tahun)
+    kode = {t: periksa_kode(t, getattr(baris, t)) for t in ("program", "kegiatan", "kro", "ro")}
+    if not baris.nama.strip():
+        raise ValidationError("Nama RO wajib diisi.")
+    for nama, nilai in (("Pagu", baris.pagu), ("Realisasi", baris.realisasi)):
+        if nilai is not None and Decimal(nilai) < 0:
+            raise ValidationError(f"{nama} tidak boleh negatif.")
+    program = _induk(
+        ProgramAnggaran, baris.nama_program, satker=satker, tahun=tahun, kode=kode["program"]
+    )
+    kegiatan = _induk(KegiatanAnggaran, baris.nama_kegiatan, program=program, kode=kode["kegiatan"])
+    kro = _induk(KroAnggaran, baris.nama_kro, kegiatan=kegiatan, kode=kode["kro"])
+    ganda = RoAnggaran.objects.filter(kro=kro, kode=kode["ro"], sumber_dana=baris.sumber_dana)
+    if ro is not None:
+        ganda = ganda.exclude(pk=ro.pk)
+    if ganda.exists():
+        raise ValidationError(
+            f"RO {kode['kro']}.{kode['ro']} ({baris.sumber_dana.upper()}) sudah ada di kegiatan "
+            f"{kode['kegiatan']}."
+        )
+    lama_kro = ro.kro if ro is not None else None
+    ro = ro or RoAnggaran()
+    ro.kro, ro.kode, ro.nama, ro.sumber_dana = (
+        kro,
+        kode["ro"],
+        baris.nama.strip(),
+        baris.sumber_dana,
+    )
+    ro.pagu, ro.realisasi = baris.pagu, baris.realisasi
+    _simpan(ro)
+    if lama_kro is not None and lama_kro.pk != kro.pk:
+        _pangkas(lama_kro)
+    return ro
+
+
+def _pangkas(kro: KroAnggaran) -> None:
+    """Remove a KRO, kegiatan and programme left without any RO."""
+    if kro.ro.exists():
+        return
+    kegiatan = kro.kegiatan
+    kro.delete()
+    if kegiatan.kro.exists():
+        return
+    program = kegiatan.program
+    kegiatan.delete()
+    if not program.kegiatan.exists():
+        program.delete()
+
+
+@transaction.atomic
+def ro_hapus(*, ro: RoAnggaran) -> None:
+    program = ro.kro.kegiatan.program
+    periksa_anggaran_terbuka(program.satker, program.tahun)
+    kro = ro.kro
+    ro.delete()
+    _pangkas(kro)
+
+
+@transaction.atomic
+def revisi_dipa_tambah(*, satker, tahun: int, tanggal, keterangan: str = "") -> RevisiDipa:
+    """Record the next DIPA revision of the year (numbered 1, 2, …)."""
+    nomor = RevisiDipa.objects.filter(satker=satker, tahun=tahun).count() + 1
+    return _simpan(
+        RevisiDipa(satker=satker, tahun=tahun, nomor=nomor, tanggal=tanggal, keterangan=keterangan)
+    )
+
+
+def baris_satker(satker, tahun: int) -> list[BarisRO]:
+    """Every RO row of the satker-year, in code order, as plain rows (with their ids)."""
+    ro_qs = RoAnggaran.objects.filter(
+        kro__kegiatan__program__satker=satker, kro__kegiatan__program__tahun=tahun
+    ).select_related("kro__kegiatan__program")
+    ro_qs = ro_qs.order_by(
+        "kro__kegiatan__program__kode", "kro__kegiatan__kode", "kro__kode", "kode", "sumber_dana"
+    )
+    return [
+        BarisRO(
+            program=r.kro.kegiatan.program.kode,
+            kegiatan=r.kro.kegiatan.kode,
+            kro=r.kro.kode,
+            ro=r.kode,
+            nama=r.nama,
+            pagu=r.pagu,
+            realisasi=r.realisasi,
+            sumber_dana=r.sumber_dana,
+            nama_program=r.kro.kegiatan.program.nama,
+            nama_kegiatan=r.kro.kegiatan.nama,
+            nama_kro=r.kro.nama,
+            id=r.id,
+        )
+        for r in ro_qs
+    ]
+
+
+def pohon_satker(satker, tahun: int) -> Simpul:
+    """The budget tree of the satker-year with every parent's sums."""
+    return susun_pohon(baris_satker(satker, tahun))
