@@ -4,7 +4,7 @@ Amounts are entered only at the RO level, per funding source (APBN, hibah); a pa
 realisasi are always computed sums (anggaran/pohon.py), never stored or typed. A RO code repeats
 under different kegiatan (QGE.001 under both 6709 and 6867), so a RO is keyed by its KRO and
 kegiatan. The pagu can be revised during the year: each DIPA revision is recorded, and their
-number is what some PKs measure.
+number is what some PKs measure. ROs are linked to the PK indicators they serve.
 """
 
 from django.db import models
@@ -84,6 +84,11 @@ class RoAnggaran(models.Model):
     )
     pagu = models.DecimalField(**RUPIAH_DIGITS)
     realisasi = models.DecimalField(**RUPIAH_DIGITS, null=True, blank=True)
+    # The PK indicators this RO serves: a sasaran's efficiency compares its capaian with the
+    # absorption of the ROs that serve its indicators (DOMAIN.md rule 11).
+    item_pk = models.ManyToManyField(
+        "kinerja.ItemPK", blank=True, related_name="ro_anggaran", verbose_name="indikator PK"
+    )
 
     class Meta:
         verbose_name = "RO"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja.models import ItemPK, PerjanjianKinerja
 from laporan.alur import LaporanTerkunci, pesan_kunci
 from laporan.models import Laporan
 
@@ -50,7 +51,11 @@ def _simpan(obj):
 def _induk(model, nama: str, **kunci):
     obj = model.objects.filter(**kunci).first()
     if obj is None:
-        return _simpan(model(nama=nama, **kunci))
+        if not nama.strip() and model is not KroAnggaran:
+            raise ValidationError(
+                f"Nama {model._meta.verbose_name} {kunci['kode']} wajib diisi (kode baru)."
+            )
+        return _simpan(model(nama=nama.strip(), **kunci))
     if nama and obj.nama != nama:
         obj.nama = nama
         _simpan(obj)
@@ -123,6 +128,7 @@ def ro_hapus(*, ro: RoAnggaran) -> None:
 @transaction.atomic
 def revisi_dipa_tambah(*, satker, tahun: int, tanggal, keterangan: str = "") -> RevisiDipa:
     """Record the next DIPA revision of the year (numbered 1, 2, …)."""
+    periksa_anggaran_terbuka(satker, tahun)
     nomor = RevisiDipa.objects.filter(satker=satker, tahun=tahun).count() + 1
     return _simpan(
         RevisiDipa(satker=satker, tahun=tahun, nomor=nomor, tanggal=tanggal, keterangan=keterangan)
@@ -159,3 +165,35 @@ def baris_satker(satker, tahun: int) -> list[BarisRO]:
 def pohon_satker(satker, tahun: int) -> Simpul:
     """The budget tree of the satker-year with every parent's sums."""
     return susun_pohon(baris_satker(satker, tahun))
+
+
+def item_pk_tahun(satker, tahun: int):
+    """The indicators of the satker-year's PKs in force (both kinds), in print order."""
+    pk = PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).terkini()
+    return (
+        ItemPK.objects.filter(pk_induk__in=pk)
+        .select_related("indikator__sasaran", "pk_induk")
+        .order_by("pk_induk__jenis", "indikator__sasaran__nomor", "urutan")
+    )
+
+
+@transaction.atomic
+def hubungan_simpan(*, satker, tahun: int, pilihan: dict[int, list[int]]) -> int:
+    """Set which ROs serve each PK indicator ({item id: [RO ids]}) for the whole satker-year
+    at once; ids of other satker or years are refused. Returns the number of links."""
+    periksa_anggaran_terbuka(satker, tahun)
+    item_sah = {i.id: i for i in item_pk_tahun(satker, tahun)}
+    ro_sah = set(
+        RoAnggaran.objects.filter(
+            kro__kegiatan__program__satker=satker, kro__kegiatan__program__tahun=tahun
+        ).values_list("id", flat=True)
+    )
+    for item_id, ro_ids in pilihan.items():
+        if item_id not in item_sah or not set(ro_ids) <= ro_sah:
+            raise ValidationError("Pilihan indikator atau RO tidak dikenal; muat ulang halaman.")
+    jumlah = 0
+    for item_id, item in item_sah.items():
+        ro_ids = sorted(set(pilihan.get(item_id, [])))
+        item.ro_anggaran.set(ro_ids)
+        jumlah += len(ro_ids)
+    return jumlah

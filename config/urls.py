@@ -20,4 +20,5 @@ urlpatterns = [
     path("terbit/", include("laporan.urls_publik")),
     path("", include("laporan.urls")),
     path("", include("kinerja.urls")),
+    path("", include("anggaran.urls")),
 ]

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from anggaran.models import RevisiDipa, RoAnggaran
+from anggaran.services import pohon_satker
 from kinerja import capaian
 from kinerja.models import (
     Indikator,
@@ -85,7 +87,10 @@ class SasaranLaporan:
     capaian: Decimal | None
     kategori: str | None
     riwayat: list[RiwayatTahun]
-    # Budget serving the sasaran: known once budget data exists (issue 6); None until then.
+    # The budget (ROs) linked to the sasaran's indicators, and its absorption; None when no RO
+    # is linked to them.
+    pagu: Decimal | None = None
+    realisasi_anggaran: Decimal | None = None
     penyerapan: Decimal | None = None
 
     @property
@@ -103,6 +108,8 @@ class ProgramAnggaran:
     program: str
     pagu: Decimal
     realisasi: Decimal | None = None
+    # (kode, nama, pagu, realisasi, penyerapan, sisa) of each kegiatan, from the DIPA budget.
+    kegiatan: list["ProgramAnggaran"] = field(default_factory=list)
 
     @property
     def penyerapan(self) -> Decimal | None:
@@ -143,6 +150,10 @@ class DataLaporan:
     batas_rerata: str
     anggaran: list[ProgramAnggaran]
     tahun_lalu: int | None = None
+    # True when the amounts come from the satker-year's DIPA budget (pagu and realisasi per
+    # programme and kegiatan); False when only the PK's programme pagu is known.
+    anggaran_dipa: bool = False
+    revisi_dipa: int = 0
     capaian_tahun_lalu: Decimal | None = None
     # Overall capaian of every earlier year with a PK of this kind, oldest first.
     riwayat_keseluruhan: list[tuple[int, Decimal | None]] = field(default_factory=list)
@@ -263,6 +274,52 @@ def _sasaran_renstra(renstra: Renstra, tahun_renstra: list[int]) -> list[Sasaran
     return hasil
 
 
+def _anggaran(satker, tahun: int, pk) -> tuple[list[ProgramAnggaran], bool]:
+    """Pagu and realisasi per programme (and kegiatan) from the satker-year's DIPA budget when
+    it has been entered; otherwise the programme pagu stated on the PK, without realisasi."""
+    pohon = pohon_satker(satker, tahun)
+    if pohon.anak:
+        return [
+            ProgramAnggaran(
+                p.kode,
+                p.nama,
+                p.pagu,
+                p.realisasi,
+                kegiatan=[ProgramAnggaran(k.kode, k.nama, k.pagu, k.realisasi) for k in p.anak],
+            )
+            for p in pohon.anak
+        ], True
+    if pk is None:
+        return [], False
+    return [ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()], False
+
+
+def _efisiensi(sasaran_laporan: list[SasaranLaporan], tabel) -> None:
+    """Each sasaran's budget: the ROs linked to any of its indicators (each RO once), their
+    pagu, realisasi and absorption (None when a linked RO has no realisasi yet)."""
+    if tabel is None:
+        return
+    item_per_sasaran = {s.sasaran.nomor: [b.item.id for b in s.baris] for s in tabel.sasaran}
+    semua = [i for daftar in item_per_sasaran.values() for i in daftar]
+    ro_per_item: dict[int, set[int]] = {}
+    nilai_ro: dict[int, tuple[Decimal, Decimal | None]] = {}
+    tautan = RoAnggaran.item_pk.through.objects.filter(itempk_id__in=semua).select_related(
+        "roanggaran"
+    )
+    for t in tautan:
+        ro_per_item.setdefault(t.itempk_id, set()).add(t.roanggaran_id)
+        nilai_ro[t.roanggaran_id] = (t.roanggaran.pagu, t.roanggaran.realisasi)
+    for s in sasaran_laporan:
+        ro = set().union(*(ro_per_item.get(i, set()) for i in item_per_sasaran.get(s.nomor, [])))
+        if not ro:
+            continue
+        s.pagu = capaian.jumlah(nilai_ro[r][0] for r in ro)
+        realisasi = [nilai_ro[r][1] for r in ro]
+        if all(r is not None for r in realisasi):
+            s.realisasi_anggaran = capaian.jumlah(realisasi)
+            s.penyerapan = capaian.penyerapan(s.realisasi_anggaran, s.pagu)
+
+
 def kumpulkan(laporan: Laporan) -> DataLaporan:
     """Gather the report's data: the PK in force for its year and kind, scored by the
     satker-year's policy, with Renstra targets, national values and earlier years."""
@@ -342,7 +399,8 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
                 riwayat=per_sasaran.get(s.sasaran.teks.lower(), []),
             )
         )
-    anggaran = [ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()] if pk else []
+    anggaran, anggaran_dipa = _anggaran(satker, tahun, pk)
+    _efisiensi(sasaran_laporan, tabel)
     tahun_lalu = max(keseluruhan) if keseluruhan else None
     return DataLaporan(
         laporan=laporan,
@@ -364,6 +422,8 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
         nama_skala=kebijakan.skala_kategori.nama if kebijakan else "",
         batas_rerata=kebijakan.get_batas_rerata_display() if kebijakan else "Tanpa batas",
         anggaran=anggaran,
+        anggaran_dipa=anggaran_dipa,
+        revisi_dipa=RevisiDipa.objects.filter(satker=satker, tahun=tahun).count(),
         tahun_lalu=tahun_lalu,
         riwayat_keseluruhan=sorted(keseluruhan.items()),
         capaian_tahun_lalu=keseluruhan.get(tahun_lalu) if tahun_lalu else None,

@@ -33,6 +33,7 @@ from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.utils import translation
 
+from anggaran.pohon import terbilang
 from kinerja import capaian
 from kinerja.capaian import format_persen, sisa
 from kinerja.models import JenisPK
@@ -425,6 +426,9 @@ def konteks(
         )
 
     tabel.tambah("realisasi_anggaran", f"Realisasi anggaran per program tahun {tahun}")
+    ada_efisiensi = any(s.pagu is not None for s in data.sasaran)
+    if ada_efisiensi:
+        tabel.tambah("efisiensi", f"Efisiensi penggunaan anggaran per sasaran tahun {tahun}")
     if grafik_svg["anggaran"]:
         gambar.tambah("anggaran", f"Pagu dan realisasi anggaran per program tahun {tahun}")
     tabel.tambah("lampiran_pk", f"Target Perjanjian Kinerja tahun {tahun}")
@@ -519,6 +523,13 @@ def konteks(
         # Up to six years the Renstra table fits a portrait page; longer plans go landscape.
         "renstra_lebar": len(data.tahun_renstra) > 6,
         "provinsi": _provinsi(data),
+        "ada_efisiensi": ada_efisiensi,
+        "terbilang_pagu": terbilang(data.total_pagu),
+        "terbilang_realisasi": (
+            terbilang(data.total_realisasi_anggaran)
+            if data.total_realisasi_anggaran is not None
+            else ""
+        ),
         "sisa_anggaran": (
             None
             if data.total_realisasi_anggaran is None

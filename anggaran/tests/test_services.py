@@ -82,3 +82,9 @@ class RoSimpanTests(TestCase):
         self.assertEqual(
             list(RevisiDipa.objects.values_list("nomor", flat=True).order_by("nomor")), [1, 2]
         )
+
+    def test_new_parent_needs_a_name(self):
+        with self.assertRaisesMessage(
+            ValidationError, "Nama kegiatan 6710 wajib diisi (kode baru)"
+        ):
+            self.simpan(kegiatan="6710", nama_kegiatan="")

@@ -24,3 +24,9 @@ def nilai(nilai, satuan=""):
 @register.filter
 def rupiah(nilai):
     return "—" if nilai is None else capaian.format_rupiah(Decimal(nilai))
+
+
+@register.filter
+def angka(nilai):
+    """A plain number with two decimals and a decimal comma ("1,25"); "—" when absent."""
+    return "—" if nilai is None else capaian.format_angka(Decimal(nilai))

@@ -1,0 +1,684 @@
+"""A satker-year's budget from and to an Excel workbook (the DIPA as a table, one row per RO).
+
+The workbook has one sheet "Anggaran" whose first row holds the column headers (matched without
+regard to case, surrounding spaces or order; other columns are ignored). `baca_xlsx` reads and
+checks a workbook without writing anything and reports every problem with its row and column;
+`impor_xlsx` then replaces the whole budget of the satker-year in one transaction, or writes
+nothing; `templat_xlsx` writes the current budget in the same form, so exporting and importing
+back changes nothing.
+
+An uploaded file is untrusted: its size is checked before it is opened, the uncompressed size of
+the archive is bounded, the sheet is streamed (openpyxl read-only mode) and no more than
+BATAS_BARIS data rows are read. Nothing in a bad file raises: every problem becomes a GalatBaris.
+"""
+
+import contextlib
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
+
+from kinerja import capaian
+from laporan.alur import LaporanTerkunci
+
+from . import services
+from .models import ProgramAnggaran, SumberDana
+from .pohon import BarisRO
+
+BATAS_BYTE = 5 * 1024 * 1024
+BATAS_BYTE_TERBUKA = 50 * 1024 * 1024  # the archive's contents, uncompressed
+BATAS_BARIS = 5000
+PANJANG_NAMA = 300  # the models' max_length for names
+
+NAMA_LEMBAR = "Anggaran"
+NAMA_LEMBAR_PETUNJUK = "Petunjuk"
+
+K_PROGRAM = "Kode Program"
+N_PROGRAM = "Nama Program"
+K_KEGIATAN = "Kode Kegiatan"
+N_KEGIATAN = "Nama Kegiatan"
+K_KRO = "Kode KRO"
+N_KRO = "Nama KRO"
+K_RO = "Kode RO"
+N_RO = "Nama RO"
+SUMBER = "Sumber Dana"
+PAGU = "Pagu"
+REALISASI = "Realisasi"
+
+# The template's column order; the importer accepts any order.
+KOLOM = (
+    K_PROGRAM,
+    N_PROGRAM,
+    K_KEGIATAN,
+    N_KEGIATAN,
+    K_KRO,
+    N_KRO,
+    K_RO,
+    N_RO,
+    SUMBER,
+    PAGU,
+    REALISASI,
+)
+KOLOM_WAJIB = (K_PROGRAM, N_PROGRAM, K_KEGIATAN, N_KEGIATAN, K_KRO, K_RO, N_RO, PAGU)
+KOLOM_KODE = {K_PROGRAM: "program", K_KEGIATAN: "kegiatan", K_KRO: "kro", K_RO: "ro"}
+# A code typed as a number loses its leading zeros in Excel (001 becomes 1): pad it back.
+DIGIT_KODE = {K_KEGIATAN: 4, K_RO: 3}
+LEBAR_KOLOM = {
+    K_PROGRAM: 15,
+    N_PROGRAM: 40,
+    K_KEGIATAN: 15,
+    N_KEGIATAN: 45,
+    K_KRO: 10,
+    N_KRO: 40,
+    K_RO: 10,
+    N_RO: 50,
+    SUMBER: 13,
+    PAGU: 20,
+    REALISASI: 20,
+}
+
+PESAN_RUMUS = "berisi rumus tanpa nilai tersimpan; simpan ulang berkas di Excel"
+PESAN_RUSAK = (
+    "Berkas tidak dapat dibaca sebagai workbook Excel (.xlsx): mungkin rusak atau bukan berkas "
+    "Excel. Buka berkas di Excel lalu simpan sebagai “Excel Workbook (.xlsx)”."
+)
+PESAN_TERKUNCI = (
+    "Berkas dilindungi kata sandi atau berformat Excel lama (.xls). Buka di Excel, hapus kata "
+    "sandinya, lalu simpan sebagai “Excel Workbook (.xlsx)”."
+)
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: encrypted OOXML and legacy .xls
+_AWALAN_RUMUS = ("=", "+", "-", "@")
+_TAG_BARIS = f"{{{SHEET_MAIN_NS}}}row"
+_TAG_SEL = f"{{{SHEET_MAIN_NS}}}c"
+_TAG_RUMUS = f"{{{SHEET_MAIN_NS}}}f"
+_TAG_NILAI = f"{{{SHEET_MAIN_NS}}}v"
+
+
+@dataclass(frozen=True)
+class GalatBaris:
+    """A problem in the workbook: its worksheet row (0 for the whole workbook), its column
+    header ("" when it is about the row or the workbook) and an Indonesian message."""
+
+    baris: int
+    kolom: str
+    pesan: str
+
+
+@dataclass
+class HasilImpor:
+    """What a workbook holds: the rows that passed every check, every problem found and the
+    number of data rows read (blank rows are not counted). `nomor_baris[i]` is the worksheet
+    row of `baris[i]`."""
+
+    baris: list[BarisRO]
+    galat: list[GalatBaris]
+    dibaca: int
+    nomor_baris: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.galat
+
+
+class _GalatBuku(Exception):
+    """A workbook-level problem; the message is shown to the user."""
+
+
+class _GalatSel(Exception):
+    """A problem with one cell's value; the message is shown to the user."""
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+def baca_xlsx(berkas) -> HasilImpor:
+    """Read and check a budget workbook without writing anything. `berkas` is a file-like object
+    (a Django UploadedFile, a BytesIO) or bytes. Never raises for a bad file."""
+    try:
+        data = _ambil_data(berkas)
+        _periksa_arsip(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            mentah, rumus = _baca_lembar(data)
+    except _GalatBuku as exc:
+        return HasilImpor([], [GalatBaris(0, "", str(exc))], 0)
+    except Exception:  # noqa: BLE001 - any failure to parse an untrusted file is a bad file
+        return HasilImpor([], [GalatBaris(0, "", PESAN_RUSAK)], 0)
+
+    # A row whose every cell is a formula without a cached value reads as blank: keep it, so
+    # that it is reported rather than silently skipped.
+    for nomor in {n for n, _ in rumus} - set(mentah):
+        mentah[nomor] = {}
+    if len(mentah) > BATAS_BARIS:
+        return HasilImpor([], [GalatBaris(0, "", _pesan_terlalu_banyak())], 0)
+    if not mentah:
+        return HasilImpor(
+            [], [GalatBaris(0, "", f"Lembar “{NAMA_LEMBAR}” tidak berisi baris data.")], 0
+        )
+    return _periksa_baris(sorted(mentah.items()), rumus)
+
+
+def _ambil_data(berkas) -> bytes:
+    if isinstance(berkas, bytes | bytearray | memoryview):
+        data = bytes(berkas)
+    else:
+        ukuran = getattr(berkas, "size", None)
+        if isinstance(ukuran, int) and ukuran > BATAS_BYTE:
+            raise _GalatBuku(_pesan_terlalu_besar())
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            berkas.seek(0)
+        try:
+            data = berkas.read(BATAS_BYTE + 1)
+        except Exception as exc:  # noqa: BLE001 - an unreadable upload is a bad file
+            raise _GalatBuku("Berkas tidak dapat dibaca.") from exc
+        if isinstance(data, str) or data is None:
+            raise _GalatBuku(PESAN_RUSAK)
+        data = bytes(data)
+    if len(data) > BATAS_BYTE:
+        raise _GalatBuku(_pesan_terlalu_besar())
+    if not data:
+        raise _GalatBuku("Berkas kosong.")
+    return data
+
+
+def _pesan_terlalu_besar() -> str:
+    return f"Berkas lebih besar dari {BATAS_BYTE // (1024 * 1024)} MB; tidak dibaca."
+
+
+def _pesan_terlalu_banyak() -> str:
+    batas = f"{BATAS_BARIS:,}".replace(",", ".")
+    return f"Lembar “{NAMA_LEMBAR}” berisi lebih dari {batas} baris data; tidak dibaca."
+
+
+def _periksa_arsip(data: bytes) -> None:
+    """An xlsx is a zip archive: refuse anything else, and an archive that would unpack huge."""
+    if data.startswith(_CFB):
+        raise _GalatBuku(PESAN_TERKUNCI)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
+            isi = arsip.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _GalatBuku(PESAN_RUSAK) from exc
+    if sum(i.file_size for i in isi) > BATAS_BYTE_TERBUKA:
+        raise _GalatBuku("Isi berkas terlalu besar setelah dibuka; tidak dibaca.")
+    if not any(i.filename == "[Content_Types].xml" for i in isi):
+        raise _GalatBuku(PESAN_RUSAK)
+
+
+def _buka(data: bytes):
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad archive
+        raise _GalatBuku(PESAN_RUSAK) from exc
+
+
+def _normal_judul(nilai) -> str:
+    if nilai is None:
+        return ""
+    return " ".join(str(nilai).split()).casefold()
+
+
+def _lembar(buku):
+    nama = next((n for n in buku.sheetnames if n == NAMA_LEMBAR), None)
+    if nama is None:
+        nama = next(
+            (n for n in buku.sheetnames if n.strip().casefold() == NAMA_LEMBAR.casefold()), None
+        )
+    if nama is None:
+        ada = ", ".join(f"“{n}”" for n in buku.sheetnames) or "(tidak ada)"
+        raise _GalatBuku(f"Lembar “{NAMA_LEMBAR}” tidak ditemukan; lembar yang ada: {ada}.")
+    lembar = buku[nama]
+    if not hasattr(lembar, "iter_rows"):
+        raise _GalatBuku(f"Lembar “{NAMA_LEMBAR}” bukan lembar kerja berisi tabel.")
+    # The stored dimension may be wrong (some programs write "A1"): read what is really there.
+    if hasattr(lembar, "reset_dimensions"):
+        lembar.reset_dimensions()
+    return lembar
+
+
+def _baca_lembar(data: bytes) -> tuple[dict[int, dict[str, object]], set[tuple[int, str]]]:
+    """The cached values of every non-blank data row (by worksheet row number, keyed by known
+    header), and the cells holding a formula without a cached value."""
+    buku = _buka(data)
+    try:
+        lembar = _lembar(buku)
+        judul = next(lembar.iter_rows(min_row=1, max_row=1, values_only=True), ()) or ()
+        dikenal = {_normal_judul(k): k for k in KOLOM}
+        kolom: dict[str, int] = {}
+        ganda: list[str] = []
+        for indeks, nilai in enumerate(judul):
+            nama = dikenal.get(_normal_judul(nilai))
+            if nama is None:
+                continue
+            if nama in kolom:
+                ganda.append(nama)
+            else:
+                kolom[nama] = indeks
+        hilang = [k for k in KOLOM_WAJIB if k not in kolom]
+        if hilang:
+            raise _GalatBuku(
+                f"Lembar “{NAMA_LEMBAR}” tidak memiliki kolom wajib: "
+                + ", ".join(f"“{k}”" for k in hilang)
+                + ". Judul kolom ada di baris 1."
+            )
+        if ganda:
+            raise _GalatBuku(
+                "Kolom berikut muncul lebih dari sekali: "
+                + ", ".join(f"“{k}”" for k in dict.fromkeys(ganda))
+                + "."
+            )
+        lebar = max(kolom.values()) + 1
+        mentah: dict[int, dict[str, object]] = {}
+        baris = lembar.iter_rows(min_row=2, max_col=lebar, values_only=True)
+        for nomor, nilai in enumerate(baris, start=2):
+            isi = {k: _sel(nilai, i) for k, i in kolom.items()}
+            if all(_kosong(v) for v in isi.values()):
+                continue
+            if len(mentah) >= BATAS_BARIS:
+                raise _GalatBuku(_pesan_terlalu_banyak())
+            mentah[nomor] = isi
+        return mentah, _sel_rumus(lembar, kolom)
+    finally:
+        buku.close()
+
+
+def _sel_rumus(lembar, kolom: dict[str, int]) -> set[tuple[int, str]]:
+    """(row, column) of every formula cell of a known column that has no cached value (a file
+    written by a program and never recalculated in a spreadsheet). openpyxl's
+    data_only mode reads such a cell as empty, so the sheet's XML is scanned for them."""
+    nama_kolom = {i + 1: k for k, i in kolom.items()}
+    hasil: set[tuple[int, str]] = set()
+    with lembar._get_source() as sumber:  # openpyxl 3.1 read-only worksheet
+        for _, elemen in iterparse(sumber):
+            if elemen.tag == _TAG_BARIS:
+                elemen.clear()  # bounded memory: drop each row once read
+                continue
+            if elemen.tag != _TAG_SEL:
+                continue
+            if elemen.find(_TAG_RUMUS) is not None and _tanpa_nilai(elemen):
+                try:
+                    huruf, nomor = coordinate_from_string(elemen.get("r", ""))
+                    k = nama_kolom.get(column_index_from_string(huruf))
+                except ValueError:
+                    k = None
+                if k is not None and nomor >= 2:
+                    hasil.add((nomor, k))
+                    if len(hasil) > BATAS_BARIS * len(KOLOM):
+                        break
+    return hasil
+
+
+def _tanpa_nilai(elemen) -> bool:
+    """A formula cell without a cached result: no `<v>`, or an empty `<v/>` (as openpyxl and
+    other libraries write) on a cell that is not a text result (an empty text result is
+    `t="str"` with an empty `<v>`)."""
+    nilai = elemen.find(_TAG_NILAI)
+    return nilai is None or (not nilai.text and elemen.get("t") != "str")
+
+
+def _sel(nilai: tuple, indeks: int):
+    return nilai[indeks] if indeks < len(nilai) else None
+
+
+def _kosong(nilai) -> bool:
+    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
+
+
+# --- Checking --------------------------------------------------------------------------------
+
+
+def _teks(nilai) -> str:
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)
+    return str(nilai).strip()
+
+
+def _kode(kolom: str, nilai) -> str:
+    if (
+        kolom in DIGIT_KODE
+        and isinstance(nilai, int | float)
+        and not isinstance(nilai, bool)
+        and float(nilai).is_integer()
+        and nilai >= 0
+    ):
+        return str(int(nilai)).zfill(DIGIT_KODE[kolom])
+    return _teks(nilai)
+
+
+def _angka(kolom: str, nilai) -> Decimal | None:
+    """An amount from a cell: an Excel number, or text the Indonesian way ("Rp 2.647.529.000",
+    "1.250.000,50", "2.647.529.000,-"). Empty gives None."""
+    if _kosong(nilai):
+        return None
+    if isinstance(nilai, bool):
+        raise _GalatSel(f"{kolom} harus berupa angka.")
+    if isinstance(nilai, int | Decimal):
+        angka = Decimal(nilai)
+    elif isinstance(nilai, float):
+        angka = Decimal(repr(nilai))
+        bulat = angka.quantize(Decimal("0.01")) if angka.is_finite() else angka
+        if angka.is_finite() and abs(angka - bulat) < Decimal("0.000001"):
+            angka = bulat  # binary floating-point noise from a formula
+    elif isinstance(nilai, str):
+        angka = _angka_teks(kolom, nilai)
+    else:
+        raise _GalatSel(f"{kolom} harus berupa angka.")
+    if not angka.is_finite():
+        raise _GalatSel(f"{kolom} harus berupa angka.")
+    if angka < 0:
+        raise _GalatSel(f"{kolom} tidak boleh negatif.")
+    if angka >= capaian.ANGKA_MAKS:
+        raise _GalatSel(f"{kolom} terlalu besar.")
+    if angka != angka.quantize(Decimal("0.01")):
+        raise _GalatSel(f"{kolom} paling banyak dua angka di belakang koma.")
+    return angka
+
+
+def _angka_teks(kolom: str, nilai: str) -> Decimal:
+    teks = unicodedata.normalize("NFKC", nilai)
+    teks = re.sub(r"\s+", "", teks)
+    teks = re.sub(r"^(-?)rp\.?", r"\1", teks, flags=re.IGNORECASE)
+    teks = re.sub(r"[,.]-$", "", teks)  # "2.647.529.000,-"
+    if not teks:
+        raise _GalatSel(f"{kolom} harus berupa angka.")
+    try:
+        return capaian.parse_angka(teks)
+    except capaian.AngkaTidakValid as exc:
+        if teks.startswith("-"):
+            try:
+                capaian.parse_angka(teks[1:])
+            except capaian.AngkaTidakValid:
+                pass
+            else:
+                raise _GalatSel(f"{kolom} tidak boleh negatif.") from exc
+        try:
+            if Decimal(re.sub(r"[.,]", "", teks)) >= capaian.ANGKA_MAKS:
+                raise _GalatSel(f"{kolom} terlalu besar.") from exc
+        except InvalidOperation:
+            pass
+        raise _GalatSel(
+            f"{kolom} harus berupa angka, misalnya 1.250.000 (tertulis “{nilai.strip()[:50]}”)."
+        ) from exc
+
+
+def _periksa_baris(
+    mentah: list[tuple[int, dict[str, object]]], rumus: set[tuple[int, str]]
+) -> HasilImpor:
+    hasil = HasilImpor([], [], len(mentah))
+    nama_program: dict[str, tuple[str, int]] = {}
+    nama_kegiatan: dict[tuple, tuple[str, int]] = {}
+    nama_kro: dict[tuple, tuple[str, int]] = {}
+    ro_ada: dict[tuple, int] = {}
+
+    for nomor, isi in mentah:
+        galat: list[GalatBaris] = []
+
+        def salah(kolom: str, pesan: str, nomor=nomor, galat=galat) -> None:
+            galat.append(GalatBaris(nomor, kolom, pesan))
+
+        def kosong_wajib(kolom: str, pesan: str, nomor=nomor) -> None:
+            if (nomor, kolom) in rumus:
+                salah(kolom, f"{kolom} {PESAN_RUMUS}.")
+            else:
+                salah(kolom, pesan)
+
+        kode: dict[str, str] = {}
+        for kolom, tingkat in KOLOM_KODE.items():
+            teks = _kode(kolom, isi.get(kolom))
+            if not teks:
+                induk = "" if tingkat == "ro" else " (baris ini tidak punya induk)"
+                kosong_wajib(kolom, f"{kolom} wajib diisi{induk}.")
+                continue
+            try:
+                kode[tingkat] = services.periksa_kode(tingkat, teks)
+            except ValidationError as exc:
+                salah(kolom, " ".join(exc.messages))
+
+        nama: dict[str, str] = {}
+        for kolom in (N_PROGRAM, N_KEGIATAN, N_KRO, N_RO):
+            teks = _teks(isi.get(kolom))
+            if not teks and kolom != N_KRO:
+                kosong_wajib(kolom, f"{kolom} wajib diisi.")
+            elif not teks and (nomor, kolom) in rumus:
+                salah(kolom, f"{kolom} {PESAN_RUMUS}.")
+            elif len(teks) > PANJANG_NAMA:
+                salah(kolom, f"{kolom} paling panjang {PANJANG_NAMA} karakter.")
+            nama[kolom] = teks
+
+        sumber = SumberDana.APBN.value
+        teks = _teks(isi.get(SUMBER))
+        if (nomor, SUMBER) in rumus:
+            salah(SUMBER, f"{SUMBER} {PESAN_RUMUS}.")
+        elif teks:
+            pilihan = {s.value: s.value for s in SumberDana} | {
+                s.label.casefold(): s.value for s in SumberDana
+            }
+            sumber = pilihan.get(teks.casefold(), "")
+            if not sumber:
+                salah(SUMBER, f"{SUMBER} harus APBN atau Hibah (tertulis “{teks[:50]}”).")
+
+        jumlah: dict[str, Decimal | None] = {}
+        for kolom in (PAGU, REALISASI):
+            if (nomor, kolom) in rumus:
+                salah(kolom, f"{kolom} {PESAN_RUMUS}.")
+                continue
+            try:
+                jumlah[kolom] = _angka(kolom, isi.get(kolom))
+            except _GalatSel as exc:
+                salah(kolom, str(exc))
+                continue
+            if kolom == PAGU and jumlah[kolom] is None:
+                salah(kolom, f"{kolom} wajib diisi.")
+
+        # Checks across rows, once this row's own values are sound.
+        if len(kode) == len(KOLOM_KODE):
+            p, g, k, r = kode["program"], kode["kegiatan"], kode["kro"], kode["ro"]
+            for indeks, kolom, label, kunci, teks in (
+                (nama_program, N_PROGRAM, f"Program {p}", p, nama[N_PROGRAM]),
+                (nama_kegiatan, N_KEGIATAN, f"Kegiatan {g}", (p, g), nama[N_KEGIATAN]),
+                (nama_kro, N_KRO, f"KRO {k} di kegiatan {g}", (p, g, k), nama[N_KRO]),
+            ):
+                if not teks:
+                    continue
+                pertama = indeks.get(kunci)
+                if pertama is None:
+                    indeks[kunci] = (teks, nomor)
+                elif pertama[0] != teks:
+                    salah(
+                        kolom,
+                        f"{label} sudah bernama “{pertama[0]}” di baris {pertama[1]}; "
+                        "satu kode hanya boleh satu nama.",
+                    )
+            if sumber:
+                kunci_ro = (p, g, k, r, sumber)
+                if kunci_ro in ro_ada:
+                    salah(
+                        K_RO,
+                        f"RO {k}.{r} ({SumberDana(sumber).label}) di kegiatan {g} sudah ada di "
+                        f"baris {ro_ada[kunci_ro]}.",
+                    )
+                else:
+                    ro_ada[kunci_ro] = nomor
+
+        if galat:
+            hasil.galat.extend(galat)
+            continue
+        hasil.baris.append(
+            BarisRO(
+                program=kode["program"],
+                kegiatan=kode["kegiatan"],
+                kro=kode["kro"],
+                ro=kode["ro"],
+                nama=nama[N_RO],
+                pagu=jumlah[PAGU],
+                realisasi=jumlah[REALISASI],
+                sumber_dana=sumber,
+                nama_program=nama[N_PROGRAM],
+                nama_kegiatan=nama[N_KEGIATAN],
+                nama_kro=nama[N_KRO],
+            )
+        )
+        hasil.nomor_baris.append(nomor)
+    return hasil
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+class _Batal(Exception):
+    def __init__(self, galat: GalatBaris):
+        super().__init__(galat.pesan)
+        self.galat = galat
+
+
+def impor_xlsx(*, satker, tahun: int, berkas) -> HasilImpor:
+    """Replace the satker-year's whole budget with the workbook's rows, or write nothing: when
+    the workbook has any problem, or when a row is refused while saving (the result then
+    carries that row's error). A locked report raises LaporanTerkunci."""
+    hasil = baca_xlsx(berkas)
+    if not hasil.ok:
+        return hasil
+    try:
+        with transaction.atomic():
+            services.periksa_anggaran_terbuka(satker, tahun)
+            ProgramAnggaran.objects.filter(satker=satker, tahun=tahun).delete()
+            for nomor, baris in zip(hasil.nomor_baris, hasil.baris, strict=True):
+                try:
+                    services.ro_simpan(satker=satker, tahun=tahun, baris=baris)
+                except LaporanTerkunci:
+                    raise
+                except ValidationError as exc:
+                    raise _Batal(GalatBaris(nomor, "", " ".join(exc.messages))) from exc
+    except _Batal as exc:
+        hasil.galat.append(exc.galat)
+    return hasil
+
+
+def _tulis_teks(sel, nilai: str) -> None:
+    """Text is always written as text: a value that starts like a formula (=, +, -, @) gets
+    the string type and Excel's quote prefix, so no spreadsheet evaluates it."""
+    sel.value = nilai or None
+    if nilai.startswith(_AWALAN_RUMUS):
+        sel.data_type = "s"
+        sel.quotePrefix = True
+
+
+def templat_xlsx(satker, tahun: int) -> bytes:
+    """The satker-year's budget as an importable workbook ("Anggaran" plus "Petunjuk")."""
+    buku = openpyxl.Workbook()
+    lembar = buku.active
+    lembar.title = NAMA_LEMBAR
+    tebal = Font(bold=True)
+    for indeks, judul in enumerate(KOLOM, start=1):
+        sel = lembar.cell(row=1, column=indeks, value=judul)
+        sel.font = tebal
+        sel.alignment = Alignment(vertical="center")
+        huruf = get_column_letter(indeks)
+        lembar.column_dimensions[huruf].width = LEBAR_KOLOM[judul]
+        if judul in KOLOM_KODE:
+            lembar.column_dimensions[huruf].number_format = "@"  # keep "001" as typed
+    lembar.freeze_panes = "A2"
+    posisi = {k: i for i, k in enumerate(KOLOM, start=1)}
+
+    for nomor, b in enumerate(services.baris_satker(satker, tahun), start=2):
+        teks = {
+            K_PROGRAM: b.program,
+            N_PROGRAM: b.nama_program,
+            K_KEGIATAN: b.kegiatan,
+            N_KEGIATAN: b.nama_kegiatan,
+            K_KRO: b.kro,
+            N_KRO: b.nama_kro,
+            K_RO: b.ro,
+            N_RO: b.nama,
+            SUMBER: SumberDana(b.sumber_dana).label,
+        }
+        for kolom, nilai in teks.items():
+            sel = lembar.cell(row=nomor, column=posisi[kolom])
+            _tulis_teks(sel, nilai or "")
+            if kolom in KOLOM_KODE:
+                sel.number_format = "@"
+        for kolom, nilai in ((PAGU, b.pagu), (REALISASI, b.realisasi)):
+            sel = lembar.cell(row=nomor, column=posisi[kolom])
+            if nilai is not None:
+                sel.value = int(nilai) if nilai == nilai.to_integral_value() else nilai
+            sel.number_format = "#,##0"
+
+    huruf_sumber = get_column_letter(posisi[SUMBER])
+    pilihan = DataValidation(type="list", formula1='"APBN,Hibah"', allow_blank=True)
+    pilihan.error = "Isi APBN atau Hibah."
+    pilihan.add(f"{huruf_sumber}2:{huruf_sumber}{BATAS_BARIS + 1}")
+    lembar.add_data_validation(pilihan)
+    for kolom in (PAGU, REALISASI):
+        huruf = get_column_letter(posisi[kolom])
+        lembar.column_dimensions[huruf].number_format = "#,##0"
+
+    _petunjuk(buku.create_sheet(NAMA_LEMBAR_PETUNJUK), satker, tahun)
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()
+
+
+def _petunjuk(lembar, satker, tahun: int) -> None:
+    wajib = "wajib"
+    baris = [
+        (f"Petunjuk pengisian anggaran {getattr(satker, 'nama', satker)} tahun {tahun}", ""),
+        ("", ""),
+        (
+            "Cara mengisi",
+            f"Isi lembar “{NAMA_LEMBAR}”: satu baris untuk setiap RO per sumber dana. Judul "
+            "kolom ada di baris 1 (urutan bebas, huruf besar/kecil tidak berpengaruh). Baris "
+            "kosong dilewati. Mengimpor berkas ini mengganti SELURUH anggaran satker pada tahun "
+            f"tersebut. Paling banyak {BATAS_BARIS:,} baris, ukuran berkas paling besar "
+            f"{BATAS_BYTE // (1024 * 1024)} MB.".replace(",", "."),
+        ),
+        ("", ""),
+        ("Kolom", "Keterangan"),
+        (K_PROGRAM, f"{wajib}; bentuk 999.99.XX, contoh 076.01.CQ"),
+        (N_PROGRAM, f"{wajib}; satu kode program hanya boleh satu nama"),
+        (K_KEGIATAN, f"{wajib}; empat angka, contoh 6639"),
+        (N_KEGIATAN, f"{wajib}; satu kode kegiatan hanya boleh satu nama"),
+        (K_KRO, f"{wajib}; tiga huruf besar, contoh QGE"),
+        (N_KRO, "boleh kosong"),
+        (K_RO, f"{wajib}; tiga angka, contoh 001 (tulis sebagai teks agar angka 0 tidak hilang)"),
+        (N_RO, f"{wajib}; paling panjang {PANJANG_NAMA} karakter"),
+        (SUMBER, "APBN atau Hibah; kosong berarti APBN"),
+        (
+            PAGU,
+            f"{wajib}; rupiah, angka 0 atau lebih. Boleh angka Excel atau teks seperti "
+            "2.647.529.000 atau Rp 2.647.529.000 (titik pemisah ribuan, koma desimal)",
+        ),
+        (REALISASI, "boleh kosong bila belum diketahui; aturan angka sama dengan Pagu"),
+        ("", ""),
+        (
+            "Catatan",
+            "Pagu dan realisasi Program, Kegiatan dan KRO tidak diisi: dihitung otomatis dari "
+            "jumlah RO di bawahnya. RO yang sama (KRO, kode RO dan sumber dana sama) tidak boleh "
+            "muncul dua kali dalam satu kegiatan. Bila berisi rumus, simpan berkas di Excel "
+            "sebelum diunggah agar nilainya tersimpan.",
+        ),
+    ]
+    tebal = Font(bold=True)
+    for nomor, (kiri, kanan) in enumerate(baris, start=1):
+        _tulis_teks(lembar.cell(row=nomor, column=1), kiri)
+        sel = lembar.cell(row=nomor, column=2)
+        _tulis_teks(sel, kanan)
+        sel.alignment = Alignment(wrap_text=True, vertical="top")
+        if nomor in (1, 5) or kiri in KOLOM or kiri in ("Cara mengisi", "Catatan"):
+            lembar.cell(row=nomor, column=1).font = tebal
+    lembar.column_dimensions["A"].width = 18
+    lembar.column_dimensions["B"].width = 100

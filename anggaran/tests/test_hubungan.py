@@ -1,0 +1,60 @@
+"""Linking ROs to the PK indicators they serve (anggaran/services.hubungan_simpan)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.test import TestCase
+from django.urls import reverse
+
+from anggaran import services
+from anggaran.pohon import BarisRO
+from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
+from satker.models import Peran
+
+
+def ro(kode):
+    return BarisRO(
+        "076.01.WA", "3355", "EBA", kode, f"RO {kode}", Decimal(100), Decimal(50),
+        nama_program="Program Dukungan Manajemen", nama_kegiatan="Pengelolaan Keuangan",
+    )  # fmt: skip
+
+
+class HubunganTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        s = buat_satker()
+        cls.satker, cls.lain = s["lampura"], s["metro"]
+        buat_pk(cls.satker)
+        cls.ro = [services.ro_simpan(satker=cls.satker, tahun=2023, baris=ro(k))
+                  for k in ("994", "995")]  # fmt: skip
+        cls.items = list(services.item_pk_tahun(cls.satker, 2023))
+        cls.operator = buat_user("op.a", cls.satker, Peran.OPERATOR)
+        cls.pimpinan = buat_user("pim.a", cls.satker, Peran.PIMPINAN)
+
+    def test_links_replace_the_previous_ones(self):
+        a, b = self.ro
+        item = self.items[0]
+        services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [a.id, b.id]})
+        services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [b.id]})
+        self.assertEqual(list(item.ro_anggaran.all()), [b])
+
+    def test_foreign_ids_refused_and_nothing_changes(self):
+        a, _ = self.ro
+        item = self.items[0]
+        services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [a.id]})
+        with self.assertRaisesMessage(ValidationError, "tidak dikenal"):
+            services.hubungan_simpan(satker=self.lain, tahun=2023, pilihan={item.id: [a.id]})
+        with self.assertRaisesMessage(ValidationError, "tidak dikenal"):
+            services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [999999]})
+        self.assertEqual(list(item.ro_anggaran.all()), [a])
+
+    def test_page_saves_for_editors_and_refuses_read_only(self):
+        url = reverse("anggaran_hubungan", args=[self.satker.kode, 2023])
+        a, _ = self.ro
+        self.client.force_login(self.pimpinan)
+        self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertEqual(self.client.post(url, {f"ro-{self.items[1].id}": a.id}).status_code, 403)
+        self.client.force_login(self.operator)
+        respon = self.client.post(url, {f"ro-{self.items[1].id}": a.id}, follow=True)
+        self.assertContains(respon, "1 hubungan RO dan indikator tersimpan.")
+        self.assertEqual(list(self.items[1].ro_anggaran.all()), [a])
