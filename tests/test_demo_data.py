@@ -10,9 +10,13 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from anggaran.models import RoAnggaran
+from anggaran.services import pohon_satker
 from kinerja import capaian
 from kinerja.models import KebijakanCapaian, PerjanjianKinerja, Renstra
 from kinerja.pengukuran import tabel_pengukuran
+from laporan.data import kumpulkan
+from laporan.models import Laporan
 from satker.models import Keanggotaan, Peran, Satker
 
 
@@ -58,6 +62,28 @@ class DemoDataTests(TestCase):
         tabel = self.tabel("36.73", 2023, "sekretariat")
         baris = next(b for b in tabel.baris if b.indikator.sasaran.nomor == 5)
         self.assertEqual(capaian.bulatkan(baris.hasil.nilai), Decimal("105.26"))
+
+    def test_rejang_lebong_budget_from_its_ro_table(self):
+        """Seed 003's 24 RO rows: pagu 51.412.431.000 as printed; realisasi 47.457.879.038 (the
+        print's 47.457.842.438 plus the 36.600 its CQ.6872 row leaves out)."""
+        satker = Satker.objects.get(kode="17.02")
+        pohon = pohon_satker(satker, 2024)
+        self.assertEqual(RoAnggaran.objects.filter(kro__kegiatan__program__satker=satker).count(),
+                         24)  # fmt: skip
+        self.assertEqual(pohon.pagu, Decimal("51412431000"))
+        self.assertEqual(pohon.realisasi, Decimal("47457879038"))
+
+    def test_rejang_lebong_secretariat_report_has_budget_and_efficiency_inputs(self):
+        """The secretariat report prints the DIPA budget, and sasaran 9 (logistics) the
+        absorption of the logistics ROs linked to its indicator."""
+        laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="sekretariat")
+        data = kumpulkan(laporan)
+        self.assertTrue(data.anggaran_dipa)
+        s9 = next(s for s in data.sasaran if s.nomor == 9)
+        self.assertEqual(
+            s9.pagu, Decimal("254156000") + Decimal("1286591000") + Decimal("22171000")
+        )
+        self.assertIsNotNone(s9.penyerapan)
 
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from anggaran.demo import muat_anggaran_demo
 from kinerja import demo
 from kinerja.models import PerjanjianKinerja, Renstra
 from satker.models import Keanggotaan, Peran, Satker
@@ -70,6 +71,9 @@ class Command(BaseCommand):
             for path in demo_files:
                 for pk in demo.muat_laporan_demo(path):
                     self.stdout.write(f"{pk}: {pk.item.count()} indikator")
+                jumlah_ro = muat_anggaran_demo(path)
+                if jumlah_ro:
+                    self.stdout.write(f"Anggaran {path.stem}: {jumlah_ro} RO")
             self.buat_akun()
             self.buat_laporan()
         self.stdout.write(self.style.SUCCESS(f"{Satker.objects.count()} satker dimuat."))
