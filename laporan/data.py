@@ -154,6 +154,8 @@ class DataLaporan:
     # programme and kegiatan); False when only the PK's programme pagu is known.
     anggaran_dipa: bool = False
     revisi_dipa: int = 0
+    # The programme budget as stated (and signed) on the PK, for the PK tables.
+    anggaran_pk: list[ProgramAnggaran] = field(default_factory=list)
     capaian_tahun_lalu: Decimal | None = None
     # Overall capaian of every earlier year with a PK of this kind, oldest first.
     riwayat_keseluruhan: list[tuple[int, Decimal | None]] = field(default_factory=list)
@@ -174,6 +176,10 @@ class DataLaporan:
     @property
     def total_pagu(self) -> Decimal:
         return capaian.jumlah(a.pagu for a in self.anggaran)
+
+    @property
+    def total_pagu_pk(self) -> Decimal:
+        return capaian.jumlah(a.pagu for a in self.anggaran_pk)
 
     @property
     def total_realisasi_anggaran(self) -> Decimal | None:
@@ -423,6 +429,9 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
         batas_rerata=kebijakan.get_batas_rerata_display() if kebijakan else "Tanpa batas",
         anggaran=anggaran,
         anggaran_dipa=anggaran_dipa,
+        anggaran_pk=[ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()]
+        if pk
+        else [],
         revisi_dipa=RevisiDipa.objects.filter(satker=satker, tahun=tahun).count(),
         tahun_lalu=tahun_lalu,
         riwayat_keseluruhan=sorted(keseluruhan.items()),

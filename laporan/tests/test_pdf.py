@@ -384,12 +384,16 @@ class DemoPdfTests(TestCase):
         self.assertNotIn("0,00 %", teks)
 
     def test_budget_table_totals(self):
-        """BAB III.B prints the programmes' pagu and their total; unknown realisasi is "—"."""
-        h = self.hasil("rejang_sekretariat")
-        teks = _normal(h.teks)
-        self.assertIn("Rp 2.647.529.000", teks)
-        self.assertIn("Rp 26.608.457.000", teks)
-        self.assertIn("Jumlah Rp 29.255.986.000 — — —", teks)
+        """BAB III.B prints the DIPA budget where one was entered (Rejang Lebong: seed 003's
+        ROs, with the total in words) and the PK's programme pagu otherwise (Kota Serang, whose
+        realisasi is unknown: "—"); the PK tables keep the amounts the PK states."""
+        teks = _normal(self.hasil("rejang_sekretariat").teks)
+        self.assertIn("Jumlah Rp 51.412.431.000 Rp 47.457.879.038 92,31 %", teks)
+        self.assertIn("lima puluh satu miliar empat ratus dua belas juta", teks)
+        self.assertIn("Rp 2.647.529.000", teks)  # the PK's Dukungan Manajemen
+        self.assertIn("Efisiensi penggunaan anggaran per sasaran", teks)
+        serang = _normal(self.hasil("serang").teks)
+        self.assertRegex(serang, r"Jumlah Rp [\d.]+ — — —")
 
     # --- Signatures and review ----------------------------------------------------------------
 
