@@ -2,11 +2,13 @@
 and removed when their last RO goes. Keyword-only arguments, one transaction each."""
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja import capaian
 from kinerja.models import ItemPK, PerjanjianKinerja
 from laporan.alur import LaporanTerkunci, pesan_kunci
 from laporan.models import Laporan
@@ -197,3 +199,42 @@ def hubungan_simpan(*, satker, tahun: int, pilihan: dict[int, list[int]]) -> int
         item.ro_anggaran.set(ro_ids)
         jumlah += len(ro_ids)
     return jumlah
+
+
+@dataclass(frozen=True)
+class AnggaranSasaran:
+    """The budget of the ROs serving a sasaran's indicators (each RO counted once)."""
+
+    pagu: Decimal
+    realisasi: Decimal | None  # None while a linked RO has no realisasi
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        if self.realisasi is None:
+            return None
+        return capaian.penyerapan(self.realisasi, self.pagu)
+
+
+def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
+    """{sasaran key: AnggaranSasaran} from {sasaran key: [PK item ids]}, for the sasaran with at
+    least one linked RO. One query for every link."""
+    semua = [i for daftar in item_per_sasaran.values() for i in daftar]
+    ro_per_item: dict[int, set[int]] = {}
+    nilai: dict[int, tuple[Decimal, Decimal | None]] = {}
+    tautan = RoAnggaran.item_pk.through.objects.filter(itempk_id__in=semua).select_related(
+        "roanggaran"
+    )
+    for t in tautan:
+        ro_per_item.setdefault(t.itempk_id, set()).add(t.roanggaran_id)
+        nilai[t.roanggaran_id] = (t.roanggaran.pagu, t.roanggaran.realisasi)
+    hasil = {}
+    for kunci, item_ids in item_per_sasaran.items():
+        ro = set().union(*(ro_per_item.get(i, set()) for i in item_ids))
+        if not ro:
+            continue
+        realisasi = [nilai[r][1] for r in ro]
+        hasil[kunci] = AnggaranSasaran(
+            pagu=capaian.jumlah(nilai[r][0] for r in ro),
+            realisasi=None if None in realisasi else capaian.jumlah(realisasi),
+        )
+    return hasil

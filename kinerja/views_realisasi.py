@@ -12,12 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from anggaran.services import anggaran_per_sasaran
 from satker.models import bisa_mengubah
 
 from . import capaian
 from .access import get_bukti, get_item, get_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
+from .pengukuran import tabel_pengukuran
 from .services_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
 from .services_realisasi import (
     NARASI,
@@ -59,6 +61,10 @@ class BarisHalaman:
     pratinjau: Pratinjau
     hasil: HasilBaris | None = None
     sasaran_baru: bool = False
+    # On the first row of a sasaran whose indicators have linked ROs: their budget and the
+    # efficiency index (capaian so far ÷ penyerapan).
+    anggaran: object = None
+    indeks_efisiensi: object = None
 
     @property
     def galat_lain(self) -> list[str]:
@@ -119,7 +125,28 @@ def _baris_halaman(pk, triwulan, *, bisa_ubah, data=None, hasil: HasilSimpan | N
             )
         )
         sasaran_sebelumnya = item.indikator.sasaran_id
+    _anggaran_sasaran(pk, triwulan, baris)
     return baris
+
+
+def _anggaran_sasaran(pk, triwulan: int, baris: list[BarisHalaman]) -> None:
+    """Put each sasaran's RO budget and efficiency index on its first row (DOMAIN rule 11)."""
+    item_per_sasaran: dict[int, list[int]] = {}
+    for b in baris:
+        item_per_sasaran.setdefault(b.item.indikator.sasaran_id, []).append(b.item.id)
+    per_sasaran = anggaran_per_sasaran(item_per_sasaran)
+    if not per_sasaran:
+        return
+    kebijakan = KebijakanCapaian.objects.untuk(pk.satker, pk.tahun)
+    tabel = tabel_pengukuran(pk, kebijakan, sampai_triwulan=triwulan)
+    capaian_sasaran = {s.sasaran.id: s.capaian for s in tabel.sasaran}
+    for b in baris:
+        sasaran_id = b.item.indikator.sasaran_id
+        if b.sasaran_baru and sasaran_id in per_sasaran:
+            b.anggaran = per_sasaran[sasaran_id]
+            b.indeks_efisiensi = capaian.indeks_efisiensi(
+                capaian_sasaran.get(sasaran_id), b.anggaran.penyerapan
+            )
 
 
 def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from anggaran.models import RevisiDipa, RoAnggaran
-from anggaran.services import pohon_satker
+from anggaran.models import RevisiDipa
+from anggaran.services import anggaran_per_sasaran, pohon_satker
 from kinerja import capaian
 from kinerja.models import (
     Indikator,
@@ -306,24 +306,11 @@ def _efisiensi(sasaran_laporan: list[SasaranLaporan], tabel) -> None:
     if tabel is None:
         return
     item_per_sasaran = {s.sasaran.nomor: [b.item.id for b in s.baris] for s in tabel.sasaran}
-    semua = [i for daftar in item_per_sasaran.values() for i in daftar]
-    ro_per_item: dict[int, set[int]] = {}
-    nilai_ro: dict[int, tuple[Decimal, Decimal | None]] = {}
-    tautan = RoAnggaran.item_pk.through.objects.filter(itempk_id__in=semua).select_related(
-        "roanggaran"
-    )
-    for t in tautan:
-        ro_per_item.setdefault(t.itempk_id, set()).add(t.roanggaran_id)
-        nilai_ro[t.roanggaran_id] = (t.roanggaran.pagu, t.roanggaran.realisasi)
+    per_sasaran = anggaran_per_sasaran(item_per_sasaran)
     for s in sasaran_laporan:
-        ro = set().union(*(ro_per_item.get(i, set()) for i in item_per_sasaran.get(s.nomor, [])))
-        if not ro:
-            continue
-        s.pagu = capaian.jumlah(nilai_ro[r][0] for r in ro)
-        realisasi = [nilai_ro[r][1] for r in ro]
-        if all(r is not None for r in realisasi):
-            s.realisasi_anggaran = capaian.jumlah(realisasi)
-            s.penyerapan = capaian.penyerapan(s.realisasi_anggaran, s.pagu)
+        a = per_sasaran.get(s.nomor)
+        if a is not None:
+            s.pagu, s.realisasi_anggaran, s.penyerapan = a.pagu, a.realisasi, a.penyerapan
 
 
 def kumpulkan(laporan: Laporan) -> DataLaporan:

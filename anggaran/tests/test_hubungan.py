@@ -58,3 +58,15 @@ class HubunganTests(TestCase):
         respon = self.client.post(url, {f"ro-{self.items[1].id}": a.id}, follow=True)
         self.assertContains(respon, "1 hubungan RO dan indikator tersimpan.")
         self.assertEqual(list(self.items[1].ro_anggaran.all()), [a])
+
+    def test_realisasi_page_shows_the_sasaran_budget(self):
+        """The quarter page shows, under the sasaran, its linked ROs' absorption and the
+        efficiency index."""
+        a, b = self.ro
+        item = self.items[0]
+        services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [a.id, b.id]})
+        self.client.force_login(self.operator)
+        respon = self.client.get(reverse("realisasi_triwulan", args=[item.pk_induk_id, 4]))
+        self.assertContains(respon, "Anggaran RO penunjang: realisasi Rp 100 dari pagu Rp 200")
+        self.assertContains(respon, "penyerapan 50,00 %")
+        self.assertContains(respon, "indeks efisiensi")
