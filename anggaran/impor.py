@@ -32,6 +32,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from kinerja import capaian
+from laporan import alur
 from laporan.alur import LaporanTerkunci
 
 from . import services
@@ -555,7 +556,7 @@ def impor_xlsx(*, satker, tahun: int, berkas) -> HasilImpor:
         return hasil
     try:
         with transaction.atomic():
-            services.periksa_anggaran_terbuka(satker, tahun)
+            alur.periksa_data_terbuka(satker, tahun)
             ProgramAnggaran.objects.filter(satker=satker, tahun=tahun).delete()
             for nomor, baris in zip(hasil.nomor_baris, hasil.baris, strict=True):
                 try:

@@ -10,8 +10,7 @@ from django.db import transaction
 
 from kinerja import capaian
 from kinerja.models import ItemPK, PerjanjianKinerja
-from laporan.alur import LaporanTerkunci, pesan_kunci
-from laporan.models import Laporan
+from laporan import alur
 
 from .models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RevisiDipa, RoAnggaran
 from .pohon import BarisRO, Simpul, susun_pohon
@@ -35,13 +34,6 @@ def periksa_kode(tingkat: str, kode: str) -> str:
             f"Kode {NAMA_TINGKAT[tingkat]} “{kode or '(kosong)'}” tidak sah; contoh: {contoh}."
         )
     return kode
-
-
-def periksa_anggaran_terbuka(satker, tahun: int) -> None:
-    """The budget feeds every report of the satker-year: refuse changes while one is locked."""
-    laporan = Laporan.objects.terkunci().filter(satker=satker, tahun=tahun).first()
-    if laporan is not None:
-        raise LaporanTerkunci(pesan_kunci(laporan))
 
 
 def _simpan(obj):
@@ -69,7 +61,7 @@ def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = Non
     """Create (or, with `ro`, change) one RO row and the parents it needs. Codes are checked,
     amounts must be zero or more; a RO already present under the same KRO, code and source
     is refused."""
-    periksa_anggaran_terbuka(satker, tahun)
+    alur.periksa_data_terbuka(satker, tahun)
     kode = {t: periksa_kode(t, getattr(baris, t)) for t in ("program", "kegiatan", "kro", "ro")}
     if not baris.nama.strip():
         raise ValidationError("Nama RO wajib diisi.")
@@ -121,7 +113,7 @@ def _pangkas(kro: KroAnggaran) -> None:
 @transaction.atomic
 def ro_hapus(*, ro: RoAnggaran) -> None:
     program = ro.kro.kegiatan.program
-    periksa_anggaran_terbuka(program.satker, program.tahun)
+    alur.periksa_data_terbuka(program.satker, program.tahun)
     kro = ro.kro
     ro.delete()
     _pangkas(kro)
@@ -130,7 +122,7 @@ def ro_hapus(*, ro: RoAnggaran) -> None:
 @transaction.atomic
 def revisi_dipa_tambah(*, satker, tahun: int, tanggal, keterangan: str = "") -> RevisiDipa:
     """Record the next DIPA revision of the year (numbered 1, 2, …)."""
-    periksa_anggaran_terbuka(satker, tahun)
+    alur.periksa_data_terbuka(satker, tahun)
     nomor = RevisiDipa.objects.filter(satker=satker, tahun=tahun).count() + 1
     return _simpan(
         RevisiDipa(satker=satker, tahun=tahun, nomor=nomor, tanggal=tanggal, keterangan=keterangan)
@@ -183,7 +175,7 @@ def item_pk_tahun(satker, tahun: int):
 def hubungan_simpan(*, satker, tahun: int, pilihan: dict[int, list[int]]) -> int:
     """Set which ROs serve each PK indicator ({item id: [RO ids]}) for the whole satker-year
     at once; ids of other satker or years are refused. Returns the number of links."""
-    periksa_anggaran_terbuka(satker, tahun)
+    alur.periksa_data_terbuka(satker, tahun)
     item_sah = {i.id: i for i in item_pk_tahun(satker, tahun)}
     ro_sah = set(
         RoAnggaran.objects.filter(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja import capaian
 from kinerja.access import get_satker
+from laporan import alur
 from laporan.alur import LaporanTerkunci
 from satker.models import bisa_mengubah
 
@@ -79,7 +80,7 @@ def _baris_pohon(akar: Simpul) -> list[Baris]:
 
 def _pesan_kunci(satker, tahun) -> str | None:
     try:
-        services.periksa_anggaran_terbuka(satker, tahun)
+        alur.periksa_data_terbuka(satker, tahun)
     except LaporanTerkunci as exc:
         return " ".join(exc.messages)
     return None
@@ -213,7 +214,7 @@ def anggaran_revisi_tambah(request, kode, tahun):
     form = RevisiForm(request.POST)
     if form.is_valid():
         try:
-            services.periksa_anggaran_terbuka(satker, tahun)
+            alur.periksa_data_terbuka(satker, tahun)
             revisi = services.revisi_dipa_tambah(satker=satker, tahun=tahun, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, _galat(exc))

@@ -17,7 +17,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from laporan import alur
-from laporan.models import Laporan
 from satker.models import Satker, Tingkat
 
 from . import capaian
@@ -299,25 +298,12 @@ def pesan_laporan_terkunci(pk: PerjanjianKinerja) -> str | None:
     return alur.pesan_kunci(laporan) if laporan is not None else None
 
 
-def periksa_laporan_terbuka(satker: Satker, tahun: int, jenis: str) -> None:
-    """Raise alur.LaporanTerkunci while the report of this satker-year-kind is locked. Inside a
-    transaction the report row is locked first (SELECT ... FOR UPDATE, as laporan_transisi
-    does), so a submission cannot slip in between this check and the write that follows."""
-    if transaction.get_connection().in_atomic_block:
-        list(
-            Laporan.objects.select_for_update()
-            .filter(satker=satker, tahun=tahun, jenis=jenis)
-            .values_list("id", flat=True)
-        )
-    alur.periksa_data_terbuka(satker, tahun, jenis)
-
-
 def _periksa_terbuka(pk: PerjanjianKinerja) -> None:
     """Refuse a change to a superseded revision, or to a PK whose report is locked."""
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
-    periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
+    alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def _pesan_pk_ganda(satker: Satker, tahun: int, jenis: str) -> str:
@@ -396,7 +382,7 @@ def pk_buat(
     """Create revision 0 of a PK. Without `renstra`, the satker's Renstra covering the year is
     used, and when it has none the national one is adopted (renstra_adopsi_nasional). A second
     PK of the same satker, year and kind is refused, and so is one whose report is locked."""
-    periksa_laporan_terbuka(satker, tahun, jenis)
+    alur.periksa_data_terbuka(satker, tahun, jenis)
     if PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).exists():
         raise ValidationError(_pesan_pk_ganda(satker, tahun, jenis))
     if renstra is not None and renstra.satker_id != satker.id:
@@ -430,7 +416,7 @@ def pk_ubah(
             .exists()
         ):
             raise ValidationError(_pesan_pk_ganda(pk.satker, tahun, jenis))
-        periksa_laporan_terbuka(pk.satker, tahun, jenis)
+        alur.periksa_data_terbuka(pk.satker, tahun, jenis)
         pk.tahun, pk.jenis = tahun, jenis
     _isi_kepala(pk, kepala)
     pk = _simpan_pk(pk)

@@ -23,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 
+from laporan import alur
+
 from . import capaian
 from .models import (
     BUKTI_JENIS,
@@ -34,7 +36,7 @@ from .models import (
     Realisasi,
     TargetTriwulan,
 )
-from .services_pk import periksa_laporan_terbuka, pesan_pk_terkunci
+from .services_pk import pesan_pk_terkunci
 
 TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NARASI = ("kegiatan", "penyebab", "solusi", "program_pendukung")
@@ -49,7 +51,7 @@ def periksa_pk_terbuka(pk) -> None:
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
-    periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
+    alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def pesan_galat(exc: ValidationError) -> list[str]:
@@ -418,7 +420,7 @@ def realisasi_simpan_triwulan(*, pk, triwulan: int, baris: list[BarisMasukan], u
     try:
         with transaction.atomic():
             # Again under the report's row lock: it may have been submitted since the check.
-            periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
+            alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
             _tulis(hasil, triwulan, user)
     except _Batal:
         _batalkan_aksi(hasil)
@@ -639,7 +641,7 @@ def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
     )
     pk = realisasi.item.pk_induk
     with transaction.atomic():
-        periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
+        alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.berkas.save(f"bukti.{ekstensi}", berkas, save=False)
         try:
             bukti.full_clean()
@@ -656,7 +658,7 @@ def bukti_hapus(*, bukti: Bukti, user) -> None:
     periksa_pk_terbuka(pk)
     storage, nama = bukti.berkas.storage, bukti.berkas.name
     with transaction.atomic():
-        periksa_laporan_terbuka(pk.satker, pk.tahun, pk.jenis)
+        alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.delete()
         transaction.on_commit(lambda: storage.delete(nama))
 

@@ -201,13 +201,23 @@ def periksa_terbuka(laporan: Laporan) -> None:
         raise LaporanTerkunci(pesan_kunci(laporan))
 
 
-def laporan_pengunci(satker, tahun: int, jenis: str) -> Laporan | None:
-    """The submitted, approved or published report fed by this satker-year-kind's data."""
-    return Laporan.objects.terkunci().filter(satker=satker, tahun=tahun, jenis=jenis).first()
+def laporan_pengunci(satker, tahun: int, jenis: str | None = None) -> Laporan | None:
+    """The submitted, approved or published report fed by this satker-year's data (of one kind,
+    or of either kind for data both reports print, such as the DIPA budget)."""
+    qs = Laporan.objects.terkunci().filter(satker=satker, tahun=tahun)
+    if jenis is not None:
+        qs = qs.filter(jenis=jenis)
+    return qs.first()
 
 
-def periksa_data_terbuka(satker, tahun: int, jenis: str) -> None:
-    """Refuse a change to a PK's items, realisasi or budget while its report is locked."""
+def periksa_data_terbuka(satker, tahun: int, jenis: str | None = None) -> None:
+    """Refuse a change to the data a report is made from (a PK's items, realisasi and evidence;
+    the budget) while that report is locked. Inside a transaction the report rows are locked
+    first (SELECT … FOR UPDATE, as laporan_transisi does), so a submission cannot slip in
+    between this check and the write that follows."""
+    if transaction.get_connection().in_atomic_block:
+        qs = Laporan.objects.select_for_update().filter(satker=satker, tahun=tahun)
+        list((qs if jenis is None else qs.filter(jenis=jenis)).values_list("id", flat=True))
     laporan = laporan_pengunci(satker, tahun, jenis)
     if laporan is not None:
         raise LaporanTerkunci(pesan_kunci(laporan))
