@@ -65,14 +65,10 @@ class Simpul:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        if self.realisasi is None:
-            return None
         return capaian.penyerapan(self.realisasi, self.pagu)
 
     @property
     def sisa(self) -> Decimal | None:
-        if self.realisasi is None:
-            return None
         return capaian.sisa(self.pagu, self.realisasi)
 
     def cari(self, *kode: str) -> "Simpul":
@@ -117,10 +113,12 @@ def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
     return akar
 
 
-def terbilang(nilai: Decimal | int) -> str:
+def terbilang(nilai: Decimal | int | None) -> str:
     """A whole rupiah amount in Indonesian words, as reports print totals: 51412431000 →
     "lima puluh satu miliar empat ratus dua belas juta empat ratus tiga puluh satu ribu rupiah".
-    Sen are dropped (budgets are whole rupiah)."""
+    Sen are dropped (budgets are whole rupiah); an unknown amount is ""."""
+    if nilai is None:
+        return ""
     rupiah = int(Decimal(nilai).to_integral_value(rounding="ROUND_DOWN"))
     if rupiah < 0:
         return f"minus {terbilang(-rupiah)}"

@@ -202,8 +202,6 @@ class AnggaranSasaran:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        if self.realisasi is None:
-            return None
         return capaian.penyerapan(self.realisasi, self.pagu)
 
 

@@ -510,7 +510,10 @@ def hitung_status(nilai: Iterable[Decimal | None]) -> RingkasanStatus:
 
 
 def penyerapan(realisasi, pagu) -> Decimal | None:
-    """Rule 11: realisasi anggaran ÷ pagu × 100; None when the pagu is 0."""
+    """Rule 11: realisasi anggaran ÷ pagu × 100; None when the pagu is 0 or the realisasi is
+    not known yet."""
+    if realisasi is None:
+        return None
     realisasi = _ke_decimal(realisasi, "Realisasi anggaran")
     pagu = _ke_decimal(pagu, "Pagu")
     if pagu == 0:
@@ -518,8 +521,11 @@ def penyerapan(realisasi, pagu) -> Decimal | None:
     return realisasi / pagu * SERATUS
 
 
-def sisa(pagu, realisasi) -> Decimal:
-    """Rule 11: sisa anggaran = pagu − realisasi (negative when spending exceeds the pagu)."""
+def sisa(pagu, realisasi) -> Decimal | None:
+    """Rule 11: sisa anggaran = pagu − realisasi (negative when spending exceeds the pagu);
+    None while the realisasi is not known."""
+    if realisasi is None:
+        return None
     return _ke_decimal(pagu, "Pagu") - _ke_decimal(realisasi, "Realisasi anggaran")
 
 

@@ -113,11 +113,11 @@ class ProgramAnggaran:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        return None if self.realisasi is None else capaian.penyerapan(self.realisasi, self.pagu)
+        return capaian.penyerapan(self.realisasi, self.pagu)
 
     @property
     def sisa(self) -> Decimal | None:
-        return None if self.realisasi is None else capaian.sisa(self.pagu, self.realisasi)
+        return capaian.sisa(self.pagu, self.realisasi)
 
 
 @dataclass
@@ -189,8 +189,7 @@ class DataLaporan:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        realisasi = self.total_realisasi_anggaran
-        return None if realisasi is None else capaian.penyerapan(realisasi, self.total_pagu)
+        return capaian.penyerapan(self.total_realisasi_anggaran, self.total_pagu)
 
 
 def _pk_berlaku(laporan: Laporan, tahun: int) -> PerjanjianKinerja | None:

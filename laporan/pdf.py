@@ -525,16 +525,8 @@ def konteks(
         "provinsi": _provinsi(data),
         "ada_efisiensi": ada_efisiensi,
         "terbilang_pagu": terbilang(data.total_pagu),
-        "terbilang_realisasi": (
-            terbilang(data.total_realisasi_anggaran)
-            if data.total_realisasi_anggaran is not None
-            else ""
-        ),
-        "sisa_anggaran": (
-            None
-            if data.total_realisasi_anggaran is None
-            else sisa(data.total_pagu, data.total_realisasi_anggaran)
-        ),
+        "terbilang_realisasi": terbilang(data.total_realisasi_anggaran),
+        "sisa_anggaran": sisa(data.total_pagu, data.total_realisasi_anggaran),
     }
 
 

@@ -753,6 +753,11 @@ class AnggaranTests(SimpleTestCase):
         hasil = capaian.penyerapan(D(22119333071), D(26030287000))
         self.assertEqual(capaian.bulatkan(hasil), D("84.98"))
 
+    def test_penyerapan_and_sisa_unknown_without_realisasi(self):
+        """No realisasi yet: neither absorption nor remainder is known (not 0 %, not the pagu)."""
+        self.assertIsNone(capaian.penyerapan(None, D(100)))
+        self.assertIsNone(capaian.sisa(D(100), None))
+
     def test_penyerapan_pagu_zero(self):
         """Rule 11: with pagu 0 there is no penyerapan."""
         self.assertIsNone(capaian.penyerapan(D(0), D(0)))
