@@ -9,16 +9,15 @@ from satker.models import bisa_mengubah
 
 from . import alur
 from . import bagian as bagian_mod
-from .data import kumpulkan
+from .data import DataLaporan, kumpulkan
 from .models import CatatanReviu, Laporan, SasaranCatatan, StatusLaporan
 
 BATAS_TEKS = 4000
 
 
-def pilihan_sasaran(laporan: Laporan) -> list[tuple[str, str]]:
+def pilihan_sasaran(data: DataLaporan) -> list[tuple[str, str]]:
     """What a note can be attached to, as (value, label): the whole report, each section, each
     indicator row of the measurement table. The value is "<sasaran>:<kunci>"."""
-    data = kumpulkan(laporan)
     pilihan = [(f"{SasaranCatatan.LAPORAN}:", "Laporan secara umum")]
     for jenis, sasaran in bagian_mod.semua_jenis(data):
         awalan = f"Sasaran {sasaran.nomor} · " if sasaran else ""
@@ -50,7 +49,7 @@ def catatan_buat(*, laporan: Laporan, oleh, pilihan: str, teks: str) -> CatatanR
     _pereviu(oleh, laporan)
     if laporan.status != StatusLaporan.DIAJUKAN:
         raise ValidationError("Catatan reviu ditulis selama laporan diajukan untuk reviu.")
-    label = dict(pilihan_sasaran(laporan)).get(pilihan)
+    label = dict(pilihan_sasaran(kumpulkan(laporan))).get(pilihan)
     if label is None:
         raise ValidationError("Pilih bagian atau indikator yang dicatat dari daftar.")
     sasaran, _, kunci = pilihan.partition(":")

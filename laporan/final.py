@@ -16,13 +16,13 @@ from django.utils import formats, timezone, translation
 from satker.models import keanggotaan_of
 
 from . import pdf, teks
-from .data import kumpulkan
-from .models import BerkasFinal, Laporan, RiwayatStatus, StatusLaporan
+from .data import DataLaporan, kumpulkan
+from .models import BerkasFinal, RiwayatStatus, StatusLaporan
 
 
-def pernyataan_reviu(laporan: Laporan, riwayat: RiwayatStatus) -> dict:
+def pernyataan_reviu(data: DataLaporan, riwayat: RiwayatStatus) -> dict:
     """The statement of the reviewer who approved the report, as the PDF prints it."""
-    data = kumpulkan(laporan)
+    laporan = data.laporan
     reviewer = riwayat.oleh
     anggota = keanggotaan_of(reviewer)
     kantor = anggota.satker if anggota else None
@@ -64,8 +64,9 @@ def final_buat(*, riwayat: RiwayatStatus) -> BerkasFinal:
     if riwayat.ke != StatusLaporan.DISETUJUI:
         raise ValueError("PDF final hanya dibuat dari persetujuan laporan.")
     with translation.override("id"):
+        data = kumpulkan(laporan)
         hasil = pdf.render_pdf(
-            kumpulkan(laporan), reviu=pernyataan_reviu(laporan, riwayat), kaki=kaki_final(riwayat)
+            data, reviu=pernyataan_reviu(data, riwayat), kaki=kaki_final(riwayat)
         )
     final = BerkasFinal(
         laporan=laporan,

@@ -73,7 +73,7 @@ def laporan_detail(request, laporan_id):
         "catatan": laporan.catatan.select_related("dibuat_oleh", "dijawab_oleh"),
         "bisa_catat": laporan.status == "diajukan"
         and alur.boleh(request.user, laporan, alur.TRANSISI["setujui"]),
-        "pilihan_catatan": catatan.pilihan_sasaran(laporan),
+        "pilihan_catatan": catatan.pilihan_sasaran(data),
         "bisa_jawab": bisa_mengubah(request.user, laporan.satker),
         "pesan_kunci": alur.pesan_kunci(laporan) if laporan.terkunci else "",
     }
@@ -214,6 +214,8 @@ def final_unduh(request, laporan_id, revisi):
     """The frozen PDF of an approved revision: always the same bytes."""
     laporan = get_laporan(request, laporan_id)
     final = get_object_or_404(laporan.berkas_final, revisi=revisi)
+    if not final.berkas.storage.exists(final.berkas.name):
+        raise Http404("Berkas PDF final tidak ditemukan di penyimpanan; hubungi admin.")
     nama = f"LKj-{laporan.satker.kode}-{laporan.tahun}-{laporan.jenis}-revisi-{revisi}.pdf"
     return FileResponse(final.berkas.open("rb"), as_attachment=True, filename=nama)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, catatan
+from laporan.data import kumpulkan
 from laporan.models import CatatanReviu, Laporan, StatusLaporan
 from laporan.services import laporan_buat
 from satker.models import Peran
@@ -33,7 +34,9 @@ class CatatanTests(TestCase):
         self.laporan.refresh_from_db()
 
     def indikator(self):
-        return next(p for p, _ in catatan.pilihan_sasaran(self.laporan) if p.startswith("indi"))
+        return next(
+            p for p, _ in catatan.pilihan_sasaran(kumpulkan(self.laporan)) if p.startswith("indi")
+        )
 
     def catat(self, pilihan=None, teks="Realisasi tidak didukung bukti."):
         return catatan.catatan_buat(
@@ -48,7 +51,7 @@ class CatatanTests(TestCase):
         self.assertEqual(c.revisi, 1)
 
     def test_targets_offered_are_report_sections_and_rows(self):
-        pilihan = [p for p, _ in catatan.pilihan_sasaran(self.laporan)]
+        pilihan = [p for p, _ in catatan.pilihan_sasaran(kumpulkan(self.laporan))]
         self.assertEqual(pilihan[0], "laporan:")
         self.assertIn("bagian:bab1.latar_belakang", pilihan)
         self.assertTrue(any(p.startswith("indikator:") for p in pilihan))

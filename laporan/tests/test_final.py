@@ -100,6 +100,15 @@ class FinalTests(TestCase):
         respon = self.client.get(reverse("final_unduh", args=[self.laporan.id, 1]))
         self.assertEqual(b"".join(respon.streaming_content), self.baca(pertama))
 
+    def test_missing_file_is_404_not_500(self):
+        """A frozen PDF whose file was lost from storage: 404 with a message, not a crash."""
+        self.setujui()
+        f = BerkasFinal.objects.get(laporan=self.laporan)
+        f.berkas.storage.delete(f.berkas.name)
+        self.client.force_login(self.penyusun)
+        respon = self.client.get(reverse("final_unduh", args=[self.laporan.id, 1]))
+        self.assertEqual(respon.status_code, 404)
+
     def test_unknown_revision_is_404(self):
         self.client.force_login(self.penyusun)
         respon = self.client.get(reverse("final_unduh", args=[self.laporan.id, 7]))
