@@ -189,10 +189,7 @@ def _setelah_transisi(riwayat: RiwayatStatus) -> None:
 
 
 def pesan_kunci(laporan: Laporan) -> str:
-    return (
-        f"{laporan} berstatus “{laporan.get_status_display()}”: data yang menjadi dasar laporan "
-        "tidak dapat diubah sampai laporan dikembalikan oleh reviewer atau dibuka kembali."
-    )
+    return laporan.pesan_kunci
 
 
 def periksa_terbuka(laporan: Laporan) -> None:

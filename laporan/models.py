@@ -107,6 +107,15 @@ class Laporan(models.Model):
     def terkunci(self) -> bool:
         return self.status in STATUS_TERKUNCI
 
+    @property
+    def pesan_kunci(self) -> str:
+        """Why nothing that feeds this report may change now (shown wherever an edit is
+        refused or disabled)."""
+        return (
+            f"{self} berstatus “{self.get_status_display()}”: data yang menjadi dasar laporan "
+            "tidak dapat diubah sampai laporan dikembalikan oleh reviewer atau dibuka kembali."
+        )
+
 
 class RiwayatStatus(models.Model):
     """One move of a report's review: who, when, from, to, why, and on which revision."""
