@@ -40,6 +40,18 @@ class LaporanQuerySet(models.QuerySet):
         terbuka = models.Q(catatan__selesai=False, catatan__revisi=models.F("revisi"))
         return self.annotate(catatan_terbuka=models.Count("catatan", filter=terbuka))
 
+    def urutan_reviu(self):
+        """Reports waiting for review first, the longest waiting on top; then by satker, newest
+        year first."""
+        menunggu = models.Case(
+            models.When(status=StatusLaporan.DIAJUKAN, then=0),
+            default=1,
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(_menunggu=menunggu).order_by(
+            "_menunggu", "diajukan_pada", "satker__kode", "-tahun", "jenis"
+        )
+
     def for_reviewer(self, user):
         """The reports a reviewer reviews: those of the Kab/Kota of their KPU Provinsi; for an
         admin, every report (the provinces' own are reviewed by KPU RI)."""

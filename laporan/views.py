@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -114,8 +115,9 @@ def reviu_daftar(request):
             qs = qs.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["tahun"]:
             qs = qs.filter(tahun=form.cleaned_data["tahun"])
-    baris = reviu.baris_reviu(qs)
-    return render(request, "laporan/reviu.html", {"form": form, "baris": baris})
+    halaman = Paginator(qs.urutan_reviu(), reviu.PER_HALAMAN).get_page(request.GET.get("hal"))
+    context = {"form": form, "halaman": halaman, "baris": reviu.baris_reviu(halaman)}
+    return render(request, "laporan/reviu.html", context)
 
 
 def _bagian_berurut(data):

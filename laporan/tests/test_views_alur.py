@@ -1,12 +1,14 @@
 """The review pages: one URL per move, the status panel of a report, the reviewer's inbox."""
 
 from datetime import timedelta
+from unittest import mock
 
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
+from laporan import reviu
 from laporan.models import Laporan, RiwayatStatus, StatusLaporan
 from laporan.services import laporan_buat
 from satker.models import Peran
@@ -162,6 +164,16 @@ class ReviuDaftarTests(TestCase):
         respon = self.get(self.reviewer, tahun="abc", status="bukan")
         self.assertEqual(respon.status_code, 200)
         self.assertEqual(len(respon.context["baris"]), 2)
+
+    def test_inbox_pages_keep_the_order(self):
+        """One report per page: the waiting one on page 1, the others after it."""
+        with mock.patch.object(reviu, "PER_HALAMAN", 1):
+            pertama = self.get(self.reviewer).context["baris"]
+            kedua = self.get(self.reviewer, hal=2).context["baris"]
+            salah = self.get(self.reviewer, hal="x").context["baris"]
+        self.assertEqual([b.laporan for b in pertama], [self.metro])
+        self.assertEqual([b.laporan for b in kedua], [self.lampura])
+        self.assertEqual([b.laporan for b in salah], [self.metro])
 
     def test_admin_sees_every_report(self):
         self.assertEqual(len(self.get(self.admin).context["baris"]), 3)
