@@ -171,6 +171,36 @@ def item_pk_tahun(satker, tahun: int):
     )
 
 
+@dataclass
+class BarisHubungan:
+    """One indicator on the link page: the ROs chosen for it and, on the first indicator of a
+    sasaran, the budget the sasaran gets from all its indicators' ROs."""
+
+    item: ItemPK
+    terpilih: list[tuple[Simpul, Simpul, Simpul]]  # (kegiatan, KRO, RO) of each chosen RO
+    sasaran_baru: bool = False
+    anggaran: "AnggaranSasaran | None" = None
+
+
+def hubungan_baris(items: list[ItemPK], pohon: Simpul) -> list[BarisHubungan]:
+    """The rows of the link page from the PK items (with `ro_anggaran` prefetched) and the
+    budget tree, with each sasaran's resulting budget."""
+    ro = {r.id: (k, kro, r) for p in pohon.anak for k in p.anak for kro in k.anak for r in kro.anak}
+    baris, per_sasaran = [], {}
+    for item in items:
+        kunci = (item.pk_induk_id, item.indikator.sasaran_id)
+        pilihan = sorted(r.id for r in item.ro_anggaran.all())
+        baris.append(
+            BarisHubungan(item, [ro[i] for i in pilihan if i in ro], kunci not in per_sasaran)
+        )
+        per_sasaran.setdefault(kunci, []).append(item.id)
+    anggaran = anggaran_per_sasaran(per_sasaran)
+    for b in baris:
+        if b.sasaran_baru:
+            b.anggaran = anggaran.get((b.item.pk_induk_id, b.item.indikator.sasaran_id))
+    return baris
+
+
 @transaction.atomic
 def hubungan_simpan(*, satker, tahun: int, pilihan: dict[int, list[int]]) -> int:
     """Set which ROs serve each PK indicator ({item id: [RO ids]}) for the whole satker-year
@@ -199,6 +229,8 @@ class AnggaranSasaran:
 
     pagu: Decimal
     realisasi: Decimal | None  # None while a linked RO has no realisasi
+    # Some of these ROs also serve another sasaran, whose figures then count them too.
+    bersama: bool = False
 
     @property
     def penyerapan(self) -> Decimal | None:
@@ -207,7 +239,9 @@ class AnggaranSasaran:
 
 def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
     """{sasaran key: AnggaranSasaran} from {sasaran key: [PK item ids]}, for the sasaran with at
-    least one linked RO. One query for every link."""
+    least one linked RO. A RO serving several sasaran counts in full for each of them (its
+    spending cannot be split without a key the DIPA does not give), and they are marked
+    `bersama`. One query for every link."""
     semua = [i for daftar in item_per_sasaran.values() for i in daftar]
     ro_per_item: dict[int, set[int]] = {}
     nilai: dict[int, tuple[Decimal, Decimal | None]] = {}
@@ -217,14 +251,22 @@ def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
     for t in tautan:
         ro_per_item.setdefault(t.itempk_id, set()).add(t.roanggaran_id)
         nilai[t.roanggaran_id] = (t.roanggaran.pagu, t.roanggaran.realisasi)
+    ro_per_sasaran = {
+        kunci: set().union(*(ro_per_item.get(i, set()) for i in item_ids))
+        for kunci, item_ids in item_per_sasaran.items()
+    }
+    sasaran_per_ro: dict[int, int] = {}
+    for ro in ro_per_sasaran.values():
+        for r in ro:
+            sasaran_per_ro[r] = sasaran_per_ro.get(r, 0) + 1
     hasil = {}
-    for kunci, item_ids in item_per_sasaran.items():
-        ro = set().union(*(ro_per_item.get(i, set()) for i in item_ids))
+    for kunci, ro in ro_per_sasaran.items():
         if not ro:
             continue
         realisasi = [nilai[r][1] for r in ro]
         hasil[kunci] = AnggaranSasaran(
             pagu=capaian.jumlah(nilai[r][0] for r in ro),
             realisasi=None if None in realisasi else capaian.jumlah(realisasi),
+            bersama=any(sasaran_per_ro[r] > 1 for r in ro),
         )
     return hasil

@@ -78,7 +78,8 @@ def _baris_pohon(akar: Simpul) -> list[Baris]:
     return hasil
 
 
-def _pesan_kunci(satker, tahun) -> str | None:
+def pesan_kunci(satker, tahun) -> str | None:
+    """Why the satker-year's budget cannot be changed now, or None when it can."""
     try:
         alur.periksa_data_terbuka(satker, tahun)
     except LaporanTerkunci as exc:
@@ -88,7 +89,7 @@ def _pesan_kunci(satker, tahun) -> str | None:
 
 def _konteks(request, satker, tahun) -> dict:
     akar = services.pohon_satker(satker, tahun)
-    kunci = _pesan_kunci(satker, tahun)
+    kunci = pesan_kunci(satker, tahun)
     return {
         "satker": satker,
         "tahun": tahun,
@@ -254,7 +255,7 @@ def anggaran_impor(request, kode, tahun):
         "tahun": tahun,
         "form": form,
         "hasil": hasil,
-        "kunci_laporan": _pesan_kunci(satker, tahun),
+        "kunci_laporan": pesan_kunci(satker, tahun),
         "ukuran_maks_mb": IMPOR_UKURAN_MAKS // (1024 * 1024),
     }
     return render(request, "anggaran/impor.html", context, status=400 if form.is_bound else 200)

@@ -9,6 +9,7 @@ from kinerja.access import get_satker
 from satker.models import bisa_mengubah
 
 from . import services
+from .views import pesan_kunci
 
 
 def _pilihan(post) -> dict[int, list[int]]:
@@ -34,11 +35,14 @@ def anggaran_hubungan(request, kode, tahun):
             messages.success(request, f"{jumlah} hubungan RO dan indikator tersimpan.")
             return redirect("anggaran_hubungan", kode=kode, tahun=tahun)
     items = list(services.item_pk_tahun(satker, tahun).prefetch_related("ro_anggaran"))
+    pohon = services.pohon_satker(satker, tahun)
+    kunci = pesan_kunci(satker, tahun)
     context = {
         "satker": satker,
         "tahun": tahun,
-        "items": [(i, {r.id for r in i.ro_anggaran.all()}) for i in items],
-        "pohon": services.pohon_satker(satker, tahun),
-        "bisa_ubah": bisa_mengubah(request.user, satker),
+        "baris": services.hubungan_baris(items, pohon),
+        "pohon": pohon,
+        "kunci_laporan": kunci,
+        "bisa_ubah": bisa_mengubah(request.user, satker) and kunci is None,
     }
     return render(request, "anggaran/hubungan.html", context)

@@ -92,6 +92,7 @@ class SasaranLaporan:
     pagu: Decimal | None = None
     realisasi_anggaran: Decimal | None = None
     penyerapan: Decimal | None = None
+    anggaran_bersama: bool = False  # some linked ROs also serve another sasaran
 
     @property
     def capaian_tampil(self) -> str:
@@ -172,6 +173,10 @@ class DataLaporan:
     @property
     def jumlah_indikator(self) -> int:
         return sum(len(s.indikator) for s in self.sasaran)
+
+    @property
+    def anggaran_bersama(self) -> bool:
+        return any(s.anggaran_bersama for s in self.sasaran)
 
     @property
     def total_pagu(self) -> Decimal:
@@ -310,6 +315,7 @@ def _efisiensi(sasaran_laporan: list[SasaranLaporan], tabel) -> None:
         a = per_sasaran.get(s.nomor)
         if a is not None:
             s.pagu, s.realisasi_anggaran, s.penyerapan = a.pagu, a.realisasi, a.penyerapan
+            s.anggaran_bersama = a.bersama
 
 
 def kumpulkan(laporan: Laporan) -> DataLaporan:

@@ -48,6 +48,21 @@ class HubunganTests(TestCase):
             services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [999999]})
         self.assertEqual(list(item.ro_anggaran.all()), [a])
 
+    def test_sasaran_budget_counts_each_ro_once_and_marks_shared_ros(self):
+        """A RO serving two indicators of one sasaran counts once; a RO also serving another
+        sasaran counts in full for both, which are marked as sharing it."""
+        a, b = self.ro
+        x, y, z = self.items
+        a.item_pk.set([x, y])
+        b.item_pk.set([y, z])
+        satu = services.anggaran_per_sasaran({1: [x.id, y.id]})[1]
+        self.assertEqual((satu.pagu, satu.realisasi, satu.bersama), (200, 100, False))
+        dua = services.anggaran_per_sasaran({1: [x.id], 2: [z.id]})
+        self.assertEqual((dua[1].pagu, dua[1].bersama), (100, False))
+        dua = services.anggaran_per_sasaran({1: [x.id], 2: [y.id]})
+        self.assertEqual((dua[1].pagu, dua[2].pagu), (100, 200))
+        self.assertTrue(dua[1].bersama and dua[2].bersama)
+
     def test_page_saves_for_editors_and_refuses_read_only(self):
         url = reverse("anggaran_hubungan", args=[self.satker.kode, 2023])
         a, _ = self.ro
@@ -58,6 +73,19 @@ class HubunganTests(TestCase):
         respon = self.client.post(url, {f"ro-{self.items[1].id}": a.id}, follow=True)
         self.assertContains(respon, "1 hubungan RO dan indikator tersimpan.")
         self.assertEqual(list(self.items[1].ro_anggaran.all()), [a])
+
+    def test_page_lists_chosen_ros_and_the_sasaran_budget(self):
+        """Each indicator lists its ROs with the boxes ticked; the sasaran row shows the budget
+        its indicators' ROs give it."""
+        a, b = self.ro
+        item = self.items[0]
+        services.hubungan_simpan(satker=self.satker, tahun=2023, pilihan={item.id: [b.id]})
+        self.client.force_login(self.operator)
+        respon = self.client.get(reverse("anggaran_hubungan", args=[self.satker.kode, 2023]))
+        self.assertContains(respon, "3355 · EBA.995</span> RO 995", count=1)
+        self.assertContains(respon, f'value="{b.id}" id="ro-{item.id}-{b.id}" checked', html=False)
+        self.assertNotContains(respon, f'id="ro-{item.id}-{a.id}" checked')
+        self.assertContains(respon, "Anggaran RO penunjang: pagu Rp 100 · realisasi Rp 50")
 
     def test_realisasi_page_shows_the_sasaran_budget(self):
         """The quarter page shows, under the sasaran, its linked ROs' absorption and the

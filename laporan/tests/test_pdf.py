@@ -384,16 +384,20 @@ class DemoPdfTests(TestCase):
         self.assertNotIn("0,00 %", teks)
 
     def test_budget_table_totals(self):
-        """BAB III.B prints the DIPA budget where one was entered (Rejang Lebong: seed 003's
-        ROs, with the total in words) and the PK's programme pagu otherwise (Kota Serang, whose
-        realisasi is unknown: "—"); the PK tables keep the amounts the PK states."""
+        """BAB III.B prints the DIPA budget (Rejang Lebong: seed 003's ROs; Kota Serang: seed
+        001's kegiatan, whose pagu sum is 100.000 above the printed programme line) with the
+        total in words; the PK tables keep the amounts the PK states; Kota Serang's efficiency
+        per sasaran is computed from its linked ROs."""
         teks = _normal(self.hasil("rejang_sekretariat").teks)
         self.assertIn("Jumlah Rp 51.412.431.000 Rp 47.457.879.038 92,31 %", teks)
         self.assertIn("lima puluh satu miliar empat ratus dua belas juta", teks)
         self.assertIn("Rp 2.647.529.000", teks)  # the PK's Dukungan Manajemen
         self.assertIn("Efisiensi penggunaan anggaran per sasaran", teks)
         serang = _normal(self.hasil("serang").teks)
-        self.assertRegex(serang, r"Jumlah Rp [\d.]+ — — —")
+        self.assertIn("Jumlah Rp 20.415.836.000 Rp 20.326.861.888 99,56 % Rp 88.974.112", serang)
+        self.assertIn("Jumlah Rp 20.415.736.000", serang)  # the PK's own programme pagu
+        self.assertIn("Rp 50.958.000 Rp 11.593.100 22,75 % 4,40", serang)  # sasaran 10
+        self.assertIn("juga menunjang sasaran lain", serang)
 
     # --- Signatures and review ----------------------------------------------------------------
 
