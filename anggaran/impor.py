@@ -7,17 +7,14 @@ checks a workbook without writing anything and reports every problem with its ro
 nothing; `templat_xlsx` writes the current budget in the same form, so exporting and importing
 back changes nothing.
 
-An uploaded file is untrusted: its size is checked before it is opened, the uncompressed size of
-the archive is bounded, the sheet is streamed (openpyxl read-only mode) and no more than
-BATAS_BARIS data rows are read. Nothing in a bad file raises: every problem becomes a GalatBaris.
+An uploaded file is untrusted: it is read by kinerja.xlsx.baca_lembar (bounded size, streamed,
+no more than BATAS_BARIS data rows). Nothing in a bad file raises: every problem becomes a
+GalatBaris.
 """
 
-import contextlib
 import io
 import re
 import unicodedata
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -26,12 +23,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse
 
-from kinerja import capaian
+from kinerja import capaian, xlsx
+from kinerja.xlsx import BATAS_BYTE, PESAN_RUMUS, GalatBaris, tulis_teks
 from laporan import alur
 from laporan.alur import LaporanTerkunci
 
@@ -39,8 +34,6 @@ from . import services
 from .models import ProgramAnggaran, SumberDana
 from .pohon import BarisRO
 
-BATAS_BYTE = 5 * 1024 * 1024
-BATAS_BYTE_TERBUKA = 50 * 1024 * 1024  # the archive's contents, uncompressed
 BATAS_BARIS = 5000
 PANJANG_NAMA = 300  # the models' max_length for names
 
@@ -91,33 +84,6 @@ LEBAR_KOLOM = {
     REALISASI: 20,
 }
 
-PESAN_RUMUS = "berisi rumus tanpa nilai tersimpan; simpan ulang berkas di Excel"
-PESAN_RUSAK = (
-    "Berkas tidak dapat dibaca sebagai workbook Excel (.xlsx): mungkin rusak atau bukan berkas "
-    "Excel. Buka berkas di Excel lalu simpan sebagai “Excel Workbook (.xlsx)”."
-)
-PESAN_TERKUNCI = (
-    "Berkas dilindungi kata sandi atau berformat Excel lama (.xls). Buka di Excel, hapus kata "
-    "sandinya, lalu simpan sebagai “Excel Workbook (.xlsx)”."
-)
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: encrypted OOXML and legacy .xls
-_AWALAN_RUMUS = ("=", "+", "-", "@")
-_TAG_BARIS = f"{{{SHEET_MAIN_NS}}}row"
-_TAG_SEL = f"{{{SHEET_MAIN_NS}}}c"
-_TAG_RUMUS = f"{{{SHEET_MAIN_NS}}}f"
-_TAG_NILAI = f"{{{SHEET_MAIN_NS}}}v"
-
-
-@dataclass(frozen=True)
-class GalatBaris:
-    """A problem in the workbook: its worksheet row (0 for the whole workbook), its column
-    header ("" when it is about the row or the workbook) and an Indonesian message."""
-
-    baris: int
-    kolom: str
-    pesan: str
-
-
 @dataclass
 class HasilImpor:
     """What a workbook holds: the rows that passed every check, every problem found and the
@@ -128,18 +94,11 @@ class HasilImpor:
     galat: list[GalatBaris]
     dibaca: int
     nomor_baris: list[int] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)  # e.g. formulas read by stored value
 
     @property
     def ok(self) -> bool:
         return not self.galat
-
-
-class _GalatBuku(Exception):
-    """A workbook-level problem; the message is shown to the user."""
-
-
-class _GalatSel(Exception):
-    """A problem with one cell's value; the message is shown to the user."""
 
 
 # --- Reading ---------------------------------------------------------------------------------
@@ -149,204 +108,21 @@ def baca_xlsx(berkas) -> HasilImpor:
     """Read and check a budget workbook without writing anything. `berkas` is a file-like object
     (a Django UploadedFile, a BytesIO) or bytes. Never raises for a bad file."""
     try:
-        data = _ambil_data(berkas)
-        _periksa_arsip(data)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            mentah, rumus = _baca_lembar(data)
-    except _GalatBuku as exc:
+        lembar = xlsx.baca_lembar(
+            berkas,
+            nama_lembar=NAMA_LEMBAR,
+            kolom=KOLOM,
+            wajib=KOLOM_WAJIB,
+            batas_baris=BATAS_BARIS,
+        )
+    except xlsx.GalatBuku as exc:
         return HasilImpor([], [GalatBaris(0, "", str(exc))], 0)
-    except Exception:  # noqa: BLE001 - any failure to parse an untrusted file is a bad file
-        return HasilImpor([], [GalatBaris(0, "", PESAN_RUSAK)], 0)
-
-    # A row whose every cell is a formula without a cached value reads as blank: keep it, so
-    # that it is reported rather than silently skipped.
-    for nomor in {n for n, _ in rumus} - set(mentah):
-        mentah[nomor] = {}
-    if len(mentah) > BATAS_BARIS:
-        return HasilImpor([], [GalatBaris(0, "", _pesan_terlalu_banyak())], 0)
-    if not mentah:
-        return HasilImpor(
-            [], [GalatBaris(0, "", f"Lembar “{NAMA_LEMBAR}” tidak berisi baris data.")], 0
-        )
-    return _periksa_baris(sorted(mentah.items()), rumus)
-
-
-def _ambil_data(berkas) -> bytes:
-    if isinstance(berkas, bytes | bytearray | memoryview):
-        data = bytes(berkas)
-    else:
-        ukuran = getattr(berkas, "size", None)
-        if isinstance(ukuran, int) and ukuran > BATAS_BYTE:
-            raise _GalatBuku(_pesan_terlalu_besar())
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            berkas.seek(0)
-        try:
-            data = berkas.read(BATAS_BYTE + 1)
-        except Exception as exc:  # noqa: BLE001 - an unreadable upload is a bad file
-            raise _GalatBuku("Berkas tidak dapat dibaca.") from exc
-        if isinstance(data, str) or data is None:
-            raise _GalatBuku(PESAN_RUSAK)
-        data = bytes(data)
-    if len(data) > BATAS_BYTE:
-        raise _GalatBuku(_pesan_terlalu_besar())
-    if not data:
-        raise _GalatBuku("Berkas kosong.")
-    return data
-
-
-def _pesan_terlalu_besar() -> str:
-    return f"Berkas lebih besar dari {BATAS_BYTE // (1024 * 1024)} MB; tidak dibaca."
-
-
-def _pesan_terlalu_banyak() -> str:
-    batas = f"{BATAS_BARIS:,}".replace(",", ".")
-    return f"Lembar “{NAMA_LEMBAR}” berisi lebih dari {batas} baris data; tidak dibaca."
-
-
-def _periksa_arsip(data: bytes) -> None:
-    """An xlsx is a zip archive: refuse anything else, and an archive that would unpack huge."""
-    if data.startswith(_CFB):
-        raise _GalatBuku(PESAN_TERKUNCI)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
-            isi = arsip.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _GalatBuku(PESAN_RUSAK) from exc
-    if sum(i.file_size for i in isi) > BATAS_BYTE_TERBUKA:
-        raise _GalatBuku("Isi berkas terlalu besar setelah dibuka; tidak dibaca.")
-    if not any(i.filename == "[Content_Types].xml" for i in isi):
-        raise _GalatBuku(PESAN_RUSAK)
-
-
-def _buka(data: bytes):
-    try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad archive
-        raise _GalatBuku(PESAN_RUSAK) from exc
-
-
-def _normal_judul(nilai) -> str:
-    if nilai is None:
-        return ""
-    return " ".join(str(nilai).split()).casefold()
-
-
-def _lembar(buku):
-    nama = next((n for n in buku.sheetnames if n == NAMA_LEMBAR), None)
-    if nama is None:
-        nama = next(
-            (n for n in buku.sheetnames if n.strip().casefold() == NAMA_LEMBAR.casefold()), None
-        )
-    if nama is None:
-        ada = ", ".join(f"“{n}”" for n in buku.sheetnames) or "(tidak ada)"
-        raise _GalatBuku(f"Lembar “{NAMA_LEMBAR}” tidak ditemukan; lembar yang ada: {ada}.")
-    lembar = buku[nama]
-    if not hasattr(lembar, "iter_rows"):
-        raise _GalatBuku(f"Lembar “{NAMA_LEMBAR}” bukan lembar kerja berisi tabel.")
-    # The stored dimension may be wrong (some programs write "A1"): read what is really there.
-    if hasattr(lembar, "reset_dimensions"):
-        lembar.reset_dimensions()
-    return lembar
-
-
-def _baca_lembar(data: bytes) -> tuple[dict[int, dict[str, object]], set[tuple[int, str]]]:
-    """The cached values of every non-blank data row (by worksheet row number, keyed by known
-    header), and the cells holding a formula without a cached value."""
-    buku = _buka(data)
-    try:
-        lembar = _lembar(buku)
-        judul = next(lembar.iter_rows(min_row=1, max_row=1, values_only=True), ()) or ()
-        dikenal = {_normal_judul(k): k for k in KOLOM}
-        kolom: dict[str, int] = {}
-        ganda: list[str] = []
-        for indeks, nilai in enumerate(judul):
-            nama = dikenal.get(_normal_judul(nilai))
-            if nama is None:
-                continue
-            if nama in kolom:
-                ganda.append(nama)
-            else:
-                kolom[nama] = indeks
-        hilang = [k for k in KOLOM_WAJIB if k not in kolom]
-        if hilang:
-            raise _GalatBuku(
-                f"Lembar “{NAMA_LEMBAR}” tidak memiliki kolom wajib: "
-                + ", ".join(f"“{k}”" for k in hilang)
-                + ". Judul kolom ada di baris 1."
-            )
-        if ganda:
-            raise _GalatBuku(
-                "Kolom berikut muncul lebih dari sekali: "
-                + ", ".join(f"“{k}”" for k in dict.fromkeys(ganda))
-                + "."
-            )
-        lebar = max(kolom.values()) + 1
-        mentah: dict[int, dict[str, object]] = {}
-        baris = lembar.iter_rows(min_row=2, max_col=lebar, values_only=True)
-        for nomor, nilai in enumerate(baris, start=2):
-            isi = {k: _sel(nilai, i) for k, i in kolom.items()}
-            if all(_kosong(v) for v in isi.values()):
-                continue
-            if len(mentah) >= BATAS_BARIS:
-                raise _GalatBuku(_pesan_terlalu_banyak())
-            mentah[nomor] = isi
-        return mentah, _sel_rumus(lembar, kolom)
-    finally:
-        buku.close()
-
-
-def _sel_rumus(lembar, kolom: dict[str, int]) -> set[tuple[int, str]]:
-    """(row, column) of every formula cell of a known column that has no cached value (a file
-    written by a program and never recalculated in a spreadsheet). openpyxl's
-    data_only mode reads such a cell as empty, so the sheet's XML is scanned for them."""
-    nama_kolom = {i + 1: k for k, i in kolom.items()}
-    hasil: set[tuple[int, str]] = set()
-    with lembar._get_source() as sumber:  # openpyxl 3.1 read-only worksheet
-        for _, elemen in iterparse(sumber):
-            if elemen.tag == _TAG_BARIS:
-                elemen.clear()  # bounded memory: drop each row once read
-                continue
-            if elemen.tag != _TAG_SEL:
-                continue
-            if elemen.find(_TAG_RUMUS) is not None and _tanpa_nilai(elemen):
-                try:
-                    huruf, nomor = coordinate_from_string(elemen.get("r", ""))
-                    k = nama_kolom.get(column_index_from_string(huruf))
-                except ValueError:
-                    k = None
-                if k is not None and nomor >= 2:
-                    hasil.add((nomor, k))
-                    if len(hasil) > BATAS_BARIS * len(KOLOM):
-                        break
+    hasil = _periksa_baris(lembar.baris, lembar.rumus)
+    hasil.catatan = lembar.catatan
     return hasil
 
 
-def _tanpa_nilai(elemen) -> bool:
-    """A formula cell without a cached result: no `<v>`, or an empty `<v/>` (as openpyxl and
-    other libraries write) on a cell that is not a text result (an empty text result is
-    `t="str"` with an empty `<v>`)."""
-    nilai = elemen.find(_TAG_NILAI)
-    return nilai is None or (not nilai.text and elemen.get("t") != "str")
-
-
-def _sel(nilai: tuple, indeks: int):
-    return nilai[indeks] if indeks < len(nilai) else None
-
-
-def _kosong(nilai) -> bool:
-    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
-
-
 # --- Checking --------------------------------------------------------------------------------
-
-
-def _teks(nilai) -> str:
-    if nilai is None:
-        return ""
-    if isinstance(nilai, float) and nilai.is_integer():
-        nilai = int(nilai)
-    return str(nilai).strip()
 
 
 def _kode(kolom: str, nilai) -> str:
@@ -358,16 +134,16 @@ def _kode(kolom: str, nilai) -> str:
         and nilai >= 0
     ):
         return str(int(nilai)).zfill(DIGIT_KODE[kolom])
-    return _teks(nilai)
+    return xlsx.teks(nilai)
 
 
 def _angka(kolom: str, nilai) -> Decimal | None:
     """An amount from a cell: an Excel number, or text the Indonesian way ("Rp 2.647.529.000",
     "1.250.000,50", "2.647.529.000,-"). Empty gives None."""
-    if _kosong(nilai):
+    if xlsx.kosong(nilai):
         return None
     if isinstance(nilai, bool):
-        raise _GalatSel(f"{kolom} harus berupa angka.")
+        raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     if isinstance(nilai, int | Decimal):
         angka = Decimal(nilai)
     elif isinstance(nilai, float):
@@ -378,15 +154,15 @@ def _angka(kolom: str, nilai) -> Decimal | None:
     elif isinstance(nilai, str):
         angka = _angka_teks(kolom, nilai)
     else:
-        raise _GalatSel(f"{kolom} harus berupa angka.")
+        raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     if not angka.is_finite():
-        raise _GalatSel(f"{kolom} harus berupa angka.")
+        raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     if angka < 0:
-        raise _GalatSel(f"{kolom} tidak boleh negatif.")
+        raise xlsx.GalatSel(f"{kolom} tidak boleh negatif.")
     if angka >= capaian.ANGKA_MAKS:
-        raise _GalatSel(f"{kolom} terlalu besar.")
+        raise xlsx.GalatSel(f"{kolom} terlalu besar.")
     if angka != angka.quantize(Decimal("0.01")):
-        raise _GalatSel(f"{kolom} paling banyak dua angka di belakang koma.")
+        raise xlsx.GalatSel(f"{kolom} paling banyak dua angka di belakang koma.")
     return angka
 
 
@@ -396,7 +172,7 @@ def _angka_teks(kolom: str, nilai: str) -> Decimal:
     teks = re.sub(r"^(-?)rp\.?", r"\1", teks, flags=re.IGNORECASE)
     teks = re.sub(r"[,.]-$", "", teks)  # "2.647.529.000,-"
     if not teks:
-        raise _GalatSel(f"{kolom} harus berupa angka.")
+        raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     try:
         return capaian.parse_angka(teks)
     except capaian.AngkaTidakValid as exc:
@@ -406,13 +182,13 @@ def _angka_teks(kolom: str, nilai: str) -> Decimal:
             except capaian.AngkaTidakValid:
                 pass
             else:
-                raise _GalatSel(f"{kolom} tidak boleh negatif.") from exc
+                raise xlsx.GalatSel(f"{kolom} tidak boleh negatif.") from exc
         try:
             if Decimal(re.sub(r"[.,]", "", teks)) >= capaian.ANGKA_MAKS:
-                raise _GalatSel(f"{kolom} terlalu besar.") from exc
+                raise xlsx.GalatSel(f"{kolom} terlalu besar.") from exc
         except InvalidOperation:
             pass
-        raise _GalatSel(
+        raise xlsx.GalatSel(
             f"{kolom} harus berupa angka, misalnya 1.250.000 (tertulis “{nilai.strip()[:50]}”)."
         ) from exc
 
@@ -452,7 +228,7 @@ def _periksa_baris(
 
         nama: dict[str, str] = {}
         for kolom in (N_PROGRAM, N_KEGIATAN, N_KRO, N_RO):
-            teks = _teks(isi.get(kolom))
+            teks = xlsx.teks(isi.get(kolom))
             if not teks and kolom != N_KRO:
                 kosong_wajib(kolom, f"{kolom} wajib diisi.")
             elif not teks and (nomor, kolom) in rumus:
@@ -462,7 +238,7 @@ def _periksa_baris(
             nama[kolom] = teks
 
         sumber = SumberDana.APBN.value
-        teks = _teks(isi.get(SUMBER))
+        teks = xlsx.teks(isi.get(SUMBER))
         if (nomor, SUMBER) in rumus:
             salah(SUMBER, f"{SUMBER} {PESAN_RUMUS}.")
         elif teks:
@@ -480,7 +256,7 @@ def _periksa_baris(
                 continue
             try:
                 jumlah[kolom] = _angka(kolom, isi.get(kolom))
-            except _GalatSel as exc:
+            except xlsx.GalatSel as exc:
                 salah(kolom, str(exc))
                 continue
             if kolom == PAGU and jumlah[kolom] is None:
@@ -570,15 +346,6 @@ def impor_xlsx(*, satker, tahun: int, berkas) -> HasilImpor:
     return hasil
 
 
-def _tulis_teks(sel, nilai: str) -> None:
-    """Text is always written as text: a value that starts like a formula (=, +, -, @) gets
-    the string type and Excel's quote prefix, so no spreadsheet evaluates it."""
-    sel.value = nilai or None
-    if nilai.startswith(_AWALAN_RUMUS):
-        sel.data_type = "s"
-        sel.quotePrefix = True
-
-
 def templat_xlsx(satker, tahun: int) -> bytes:
     """The satker-year's budget as an importable workbook ("Anggaran" plus "Petunjuk")."""
     buku = openpyxl.Workbook()
@@ -610,7 +377,7 @@ def templat_xlsx(satker, tahun: int) -> bytes:
         }
         for kolom, nilai in teks.items():
             sel = lembar.cell(row=nomor, column=posisi[kolom])
-            _tulis_teks(sel, nilai or "")
+            tulis_teks(sel, nilai or "")
             if kolom in KOLOM_KODE:
                 sel.number_format = "@"
         for kolom, nilai in ((PAGU, b.pagu), (REALISASI, b.realisasi)):
@@ -675,9 +442,9 @@ def _petunjuk(lembar, satker, tahun: int) -> None:
     ]
     tebal = Font(bold=True)
     for nomor, (kiri, kanan) in enumerate(baris, start=1):
-        _tulis_teks(lembar.cell(row=nomor, column=1), kiri)
+        tulis_teks(lembar.cell(row=nomor, column=1), kiri)
         sel = lembar.cell(row=nomor, column=2)
-        _tulis_teks(sel, kanan)
+        tulis_teks(sel, kanan)
         sel.alignment = Alignment(wrap_text=True, vertical="top")
         if nomor in (1, 5) or kiri in KOLOM or kiri in ("Cara mengisi", "Catatan"):
             lembar.cell(row=nomor, column=1).font = tebal

@@ -249,6 +249,8 @@ def anggaran_impor(request, kode, tahun):
         else:
             if hasil.ok:
                 messages.success(request, f"{len(hasil.baris)} baris RO diimpor.")
+                for catatan in hasil.catatan:
+                    messages.info(request, catatan)
                 return _ke_halaman(satker, tahun)
     context = {
         "satker": satker,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from anggaran import impor, services
 from anggaran.models import KegiatanAnggaran, ProgramAnggaran, RoAnggaran
 from anggaran.pohon import BarisRO
+from kinerja import xlsx
 from kinerja.tests.helpers import buat_pk, buat_satker
 from laporan.alur import LaporanTerkunci
 from laporan.models import Laporan
@@ -212,7 +213,7 @@ class BacaTests(SimpleTestCase):
         self.assertIn(impor.PESAN_RUMUS, pesan[(3, impor.PAGU)])
         self.assertIn(impor.PESAN_RUMUS, pesan[(4, impor.REALISASI)])
         self.assertIn(impor.PESAN_RUMUS, pesan[(5, impor.N_RO)])
-        self.assertIn("simpan ulang berkas di Excel", pesan[(3, impor.PAGU)])
+        self.assertIn("buka berkas di Excel lalu simpan ulang", pesan[(3, impor.PAGU)])
 
     def test_formula_with_cached_value_accepted(self):
         """A workbook saved by Excel stores each formula's last result: that is what is read.
@@ -259,12 +260,12 @@ class BacaTests(SimpleTestCase):
         self.assertIn("lebih dari 5.000 baris", self.galat_buku(keluaran.getvalue()))
 
     def test_large_file_refused_before_opening(self):
-        with mock.patch("anggaran.impor.openpyxl.load_workbook") as buka:
-            pesan = self.galat_buku(b"PK\x03\x04" + b"0" * impor.BATAS_BYTE)
+        with mock.patch("kinerja.xlsx.openpyxl.load_workbook") as buka:
+            pesan = self.galat_buku(b"PK\x03\x04" + b"0" * xlsx.BATAS_BYTE)
             self.assertIn("lebih besar dari 5 MB", pesan)
 
             class Unggahan(io.BytesIO):
-                size = impor.BATAS_BYTE + 1
+                size = xlsx.BATAS_BYTE + 1
 
             self.assertIn("5 MB", self.galat_buku(Unggahan(buku(BAIK))))
             buka.assert_not_called()
@@ -282,7 +283,7 @@ class BacaTests(SimpleTestCase):
             (b"Kode Program;Nama Program\n076.01.CQ;x\n", "tidak dapat dibaca"),
             (docx.getvalue(), "tidak dapat dibaca"),
             (terpotong, "tidak dapat dibaca"),
-            (impor._CFB + os.urandom(1024), "dilindungi kata sandi"),
+            (xlsx._CFB + os.urandom(1024), "dilindungi kata sandi"),
         ]
         for berkas, potongan in kasus:
             with self.subTest(potongan=potongan):
