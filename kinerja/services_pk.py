@@ -544,7 +544,7 @@ def _item_pk(pk: PerjanjianKinerja) -> list[ItemPK]:
     )
 
 
-def _sisipkan(pk: PerjanjianKinerja, baru: Sequence[ItemPK]) -> None:
+def sisipkan_item(pk: PerjanjianKinerja, baru: Sequence[ItemPK]) -> None:
     """Place new items at the end of their sasaran's rows (or at the end), then renumber."""
     id_baru = {b.id for b in baru}
     urut = _urutan_kelompok([i for i in _item_pk(pk) if i.id not in id_baru])
@@ -629,7 +629,7 @@ def item_tambah_dari_katalog(
         sudah.add(indikator.id)
     if galat:
         raise ValidationError(galat)
-    _sisipkan(pk, baru)
+    sisipkan_item(pk, baru)
     return baru
 
 
@@ -676,7 +676,7 @@ def item_tambah_indikator_baru(
     _simpan(baru)
     item = ItemPK(pk_induk=pk, indikator=baru, urutan=0)
     _isi_target(item, target, target_kegiatan, satuan_kegiatan, target_triwulan or {})
-    _sisipkan(pk, [item])
+    sisipkan_item(pk, [item])
     return item
 
 

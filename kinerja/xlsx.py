@@ -18,6 +18,7 @@ import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import openpyxl
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
@@ -237,9 +238,9 @@ def _baca(data, nama_lembar, kolom_dikenal, wajib, batas_baris) -> LembarTerbaca
             )
         lebar = max(kolom.values()) + 1
         mentah: list[tuple[int, dict[str, object]]] = []
-        baris = lembar.iter_rows(min_row=2, max_col=lebar, values_only=True)
-        for nomor, nilai in enumerate(baris, start=2):
-            isi = {k: nilai[i] if i < len(nilai) else None for k, i in kolom.items()}
+        baris = lembar.iter_rows(min_row=2, max_col=lebar)
+        for nomor, sel in enumerate(baris, start=2):
+            isi = {k: nilai_sel(sel[i]) if i < len(sel) else None for k, i in kolom.items()}
             if all(kosong(v) for v in isi.values()):
                 continue
             if len(mentah) >= batas_baris:
@@ -308,6 +309,28 @@ def _tanpa_nilai(elemen) -> bool:
     `t="str"` with an empty `<v>`)."""
     nilai = elemen.find(_TAG_NILAI)
     return nilai is None or (not nilai.text and elemen.get("t") != "str")
+
+
+def nilai_sel(sel):
+    """A cell's value as the user sees it: a number shown as a percentage (0.6623 displayed as
+    "66,23%") is read as that percentage, Decimal("66.23"), since indicators store percentages as
+    numbers of their unit "%"."""
+    nilai = sel.value
+    if (
+        isinstance(nilai, int | float)
+        and not isinstance(nilai, bool)
+        and "%" in (getattr(sel, "number_format", None) or "")
+    ):
+        angka = Decimal(repr(nilai)) if isinstance(nilai, float) else Decimal(nilai)
+        if angka.is_finite():
+            angka *= 100
+            # Without float noise's trailing zeros, and never in exponent form ("1E+2").
+            return (
+                angka.to_integral_value()
+                if angka == angka.to_integral_value()
+                else angka.normalize()
+            )
+    return nilai
 
 
 def kosong(nilai) -> bool:
