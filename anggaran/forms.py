@@ -12,12 +12,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kinerja.capaian import AngkaTidakValid, parse_angka
+from kinerja.forms import BerkasXlsxForm
+from kinerja.xlsx import BATAS_BYTE
 
 from . import services
 from .models import KegiatanAnggaran, ProgramAnggaran, SumberDana
 from .pohon import BarisRO
 
-IMPOR_UKURAN_MAKS = 5 * 1024 * 1024
+IMPOR_UKURAN_MAKS = BATAS_BYTE
 _AWALAN_RP = re.compile(r"^rp\.?", re.IGNORECASE)
 
 
@@ -146,26 +148,6 @@ class RevisiForm(forms.Form):
     keterangan = forms.CharField(label="Keterangan", max_length=300, required=False)
 
 
-class ImporForm(forms.Form):
-    berkas = forms.FileField(
-        label="Berkas anggaran (.xlsx)",
-        error_messages={"required": "Pilih berkas .xlsx yang akan diimpor."},
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-
-    def clean_berkas(self):
-        """Refuse a file that is too large or not a workbook before anything reads it."""
-        berkas = self.cleaned_data["berkas"]
-        if berkas.size > IMPOR_UKURAN_MAKS:
-            mb = f"{berkas.size / (1024 * 1024):.1f}".replace(".", ",")
-            raise ValidationError(
-                f"Berkas terlalu besar ({mb} MB); ukuran maksimum "
-                f"{IMPOR_UKURAN_MAKS // (1024 * 1024)} MB."
-            )
-        if not berkas.name.lower().endswith(".xlsx"):
-            raise ValidationError("Unggah berkas Excel .xlsx (gunakan templat anggaran).")
-        return berkas
+class ImporForm(BerkasXlsxForm):
+    label_berkas = "Berkas anggaran (.xlsx)"
+    nama_templat = "templat anggaran"

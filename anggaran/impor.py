@@ -84,6 +84,7 @@ LEBAR_KOLOM = {
     REALISASI: 20,
 }
 
+
 @dataclass
 class HasilImpor:
     """What a workbook holds: the rows that passed every check, every problem found and the

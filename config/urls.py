@@ -20,5 +20,6 @@ urlpatterns = [
     path("terbit/", include("laporan.urls_publik")),
     path("", include("laporan.urls")),
     path("", include("kinerja.urls")),
+    path("", include("kinerja.urls_ekspor")),
     path("", include("anggaran.urls")),
 ]

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from . import capaian
+from . import capaian, xlsx
 from .models import BatasRerata, SkalaKategori
 
 JUMLAH_PITA = 6
@@ -72,3 +72,41 @@ class PitaForm(forms.Form):
                 raise ValidationError(f"Pita {i + 1}: {exc}") from exc
         data["pita"] = pita
         return data
+
+
+class BerkasXlsxForm(forms.Form):
+    """One uploaded workbook, refused before anything reads it when it is too large or not
+    an .xlsx. Subclasses set the label and the template they name in the message."""
+
+    label_berkas = "Berkas Excel (.xlsx)"
+    nama_templat = "templat"
+
+    berkas = forms.FileField(
+        error_messages={"required": "Pilih berkas .xlsx yang akan diimpor."},
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["berkas"].label = self.label_berkas
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if berkas.size > xlsx.BATAS_BYTE:
+            mb = f"{berkas.size / (1024 * 1024):.1f}".replace(".", ",")
+            raise ValidationError(
+                f"Berkas terlalu besar ({mb} MB); ukuran maksimum "
+                f"{xlsx.BATAS_BYTE // (1024 * 1024)} MB."
+            )
+        if not berkas.name.lower().endswith(".xlsx"):
+            raise ValidationError(f"Unggah berkas Excel .xlsx (gunakan {self.nama_templat}).")
+        return berkas
+
+
+class ImporPKForm(BerkasXlsxForm):
+    label_berkas = "Berkas Perjanjian Kinerja (.xlsx)"
+    nama_templat = "templat PK"

@@ -132,6 +132,7 @@ _YA = {"ya", "y", "1", "true", "tercapai"}
 _TIDAK = {"tidak", "t", "0", "false", "tidak tercapai"}
 
 BARU, BERUBAH, TETAP = "baru", "berubah", "tetap"
+STATUS = (BARU, BERUBAH, TETAP)
 
 
 # --- Results --------------------------------------------------------------------------------

@@ -2,10 +2,15 @@
 
 from django.urls import path
 
+from . import views_impor as vi
 from . import views_pk as v
 
 urlpatterns = [
     path("satker/<kode:kode>/pk/baru/", v.pk_buat, name="pk_buat"),
+    path("satker/<kode:kode>/pk/impor/", vi.pk_impor, name="pk_impor"),
+    path("satker/<kode:kode>/pk/impor/terapkan/", vi.pk_impor_terapkan, name="pk_impor_terapkan"),
+    path("satker/<kode:kode>/pk.xlsx", vi.pk_templat, name="pk_templat_kosong"),
+    path("satker/<kode:kode>/<tahun:tahun>/pk.xlsx", vi.pk_templat, name="pk_templat"),
     path("pk/<int:pk_id>/ubah/", v.pk_ubah, name="pk_ubah"),
     path("pk/<int:pk_id>/susun/", v.pk_susun, name="pk_susun"),
     path("pk/<int:pk_id>/dokumen/", v.pk_dokumen, name="pk_dokumen"),

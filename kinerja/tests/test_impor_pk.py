@@ -338,9 +338,13 @@ def _ganti_di_lembar(data: bytes, ubah) -> bytes:
 
 
 SEL = st.one_of(
-    st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.booleans(),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40), st.sampled_from(["18.03", "lembaga", "=1+1", "66,23", "BB", "ya"]),
-)  # fmt: skip
+    st.none(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
+    st.sampled_from(["18.03", "lembaga", "=1+1", "66,23", "BB", "ya"]),
+)
 
 
 class MalformedWorkbookTests(hypothesis_django.TestCase):
