@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from satker.models import Peran, keanggotaan_of
+from kinerja.models import PerjanjianKinerja
+from satker.models import Peran, Satker, Tingkat, keanggotaan_of
 
 from .data import kumpulkan
 from .models import Laporan, StatusLaporan
@@ -49,3 +50,18 @@ def baris_reviu(laporan_list) -> list[BarisReviu]:
             )
         )
     return baris
+
+
+def pilihan_rekap(user) -> tuple[list[int], list[Satker] | None]:
+    """What the province recap form offers: the years with a PK among the reports the user
+    reviews (latest first), and the provinces to choose from (None for a reviewer, whose
+    recap is their own province's)."""
+    anggota = keanggotaan_of(user)
+    pk = PerjanjianKinerja.objects.all()
+    provinsi = None
+    if anggota is not None and anggota.peran == Peran.REVIEWER:
+        pk = pk.filter(satker__induk=anggota.satker_id)
+    else:
+        provinsi = list(Satker.objects.filter(tingkat=Tingkat.PROVINSI).order_by("kode"))
+    tahun = list(pk.order_by("-tahun").values_list("tahun", flat=True).distinct())
+    return tahun, provinsi

@@ -116,7 +116,14 @@ def reviu_daftar(request):
         if form.cleaned_data["tahun"]:
             qs = qs.filter(tahun=form.cleaned_data["tahun"])
     halaman = Paginator(qs.urutan_reviu(), reviu.PER_HALAMAN).get_page(request.GET.get("hal"))
-    context = {"form": form, "halaman": halaman, "baris": reviu.baris_reviu(halaman)}
+    rekap_tahun, provinsi_list = reviu.pilihan_rekap(request.user)
+    context = {
+        "form": form,
+        "halaman": halaman,
+        "baris": reviu.baris_reviu(halaman),
+        "rekap_tahun": rekap_tahun,
+        "provinsi_list": provinsi_list,
+    }
     return render(request, "laporan/reviu.html", context)
 
 

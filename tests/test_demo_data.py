@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from anggaran.models import RoAnggaran
 from anggaran.services import pohon_satker
-from kinerja import capaian
+from kinerja import capaian, impor_pk
 from kinerja.models import KebijakanCapaian, PerjanjianKinerja, Renstra
 from kinerja.pengukuran import tabel_pengukuran
 from laporan.data import kumpulkan
@@ -30,6 +30,16 @@ class DemoDataTests(TestCase):
             satker__kode=kode, tahun=tahun, jenis=jenis, revisi=0
         )
         return tabel_pengukuran(pk, KebijakanCapaian.objects.get(satker=pk.satker, tahun=tahun))
+
+    def test_pk_workbooks_of_the_demo_import_back_unchanged(self):
+        """Each demo satker-year's PK workbook, imported as downloaded, changes nothing."""
+        for kode, tahun in (("18.03", 2023), ("18.72", 2024), ("17.02", 2024), ("36.73", 2023)):
+            with self.subTest(kode=kode):
+                satker = Satker.objects.get(kode=kode)
+                hasil = impor_pk.impor_pk(impor_pk.templat_xlsx(satker, tahun))
+                self.assertTrue(hasil.diterapkan, hasil.galat)
+                self.assertTrue(hasil.baris)
+                self.assertEqual({b.status for b in hasil.baris}, {impor_pk.TETAP})
 
     def test_all_satker_loaded(self):
         """The master data holds KPU RI, 38 provinces and 514 Kab/Kota."""

@@ -504,8 +504,10 @@ class RekapProvinsiViewTests(EksporTestCase):
         self.assertContains(r, "Tahun rekap harus empat angka", status_code=400)
 
     def test_inbox_offers_recap_for_latest_year(self):
-        """The reviewer's inbox has the recap form, its year select on the inbox's latest year."""
-        Laporan.objects.create(satker=self.s["metro"], tahun=2022)
+        """The reviewer's inbox has the recap form, its years those with a PK in the province,
+        latest first."""
+        pk = PerjanjianKinerja.objects.filter(satker__induk=self.s["lampung"]).first()
+        PerjanjianKinerja.objects.create(satker=pk.satker, tahun=2022, renstra=pk.renstra)
         r = self.unduh(self.reviewer, reverse("reviu_daftar"))
         self.assertContains(r, f'action="{reverse("rekap_provinsi_pilih")}"')
         self.assertContains(r, "Unduh rekap provinsi (Excel)")
