@@ -55,6 +55,7 @@ samples: demo-data
 
 bench: demo-data
 	$(PY) bench/render_pdf.py --n 5
+	$(PY) bench/impor_pk.py
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -442,6 +442,19 @@ class _Kelompok:
     sasaran: dict[int, Sasaran]
     sasaran_teks: dict[int, tuple[str, int]] = field(default_factory=dict)
     item: list[_Item] = field(default_factory=list)
+    # Lookups built once, so that planning stays linear in the number of rows.
+    indikator_kode: dict[str, Indikator] = field(default_factory=dict)
+    indikator_nama: dict[tuple[int, str], Indikator] = field(default_factory=dict)
+    item_indikator: dict[int, ItemPK] = field(default_factory=dict)
+    terpakai: dict[object, int] = field(default_factory=dict)  # indicator key → first row
+
+    def __post_init__(self):
+        for s in self.sasaran.values():
+            for ind in s.indikator.all():
+                self.indikator_kode.setdefault(ind.kode, ind)
+                self.indikator_nama.setdefault((s.nomor, _normal(ind.nama)), ind)
+        if self.pk is not None:
+            self.item_indikator = {i.indikator_id: i for i in self.pk.item.all()}
 
 
 def _tampil(indikator: Indikator, pasangan) -> str:
@@ -502,7 +515,7 @@ def _rencanakan(berkas, satker_boleh) -> tuple[HasilImporPK, list[_Kelompok]]:
         if k.pk is None and k.item:
             hasil.catatan.append(
                 f"Perjanjian Kinerja {JenisPK(k.jenis).label} {k.satker.nama} tahun {k.tahun} "
-                "belum ada dan akan dibuat; lengkapi penandatangannya di halaman PK."
+                "belum ada: PK dibuat oleh impor ini. Lengkapi penandatangannya di halaman PK."
             )
     hasil.galat.sort(key=lambda g: (g.baris, KOLOM.index(g.kolom) if g.kolom in KOLOM else -1))
     return hasil, list(kelompok.values())
@@ -529,26 +542,21 @@ def _kelompok(baris: _Baris) -> _Kelompok:
     return _Kelompok(satker, tahun, jenis, pk, renstra, sasaran)
 
 
+def _normal(teks: str) -> str:
+    return " ".join(teks.split()).casefold()
+
+
 def _cari_indikator(k: _Kelompok, baris: _Baris) -> Indikator | None:
-    sasaran = k.sasaran.get(baris.no_sasaran)
     if baris.kode_indikator:
-        for s in k.sasaran.values():
-            for ind in s.indikator.all():
-                if ind.kode == baris.kode_indikator:
-                    if s.nomor != baris.no_sasaran:
-                        raise _Galat(
-                            KODE_INDIKATOR,
-                            f"Indikator {ind.kode} termasuk sasaran {s.nomor}, bukan sasaran "
-                            f"{baris.no_sasaran}.",
-                        )
-                    return ind
-        return None
-    if sasaran is None:
-        return None
-    nama = baris.indikator.casefold()
-    return next(
-        (i for i in sasaran.indikator.all() if " ".join(i.nama.split()).casefold() == nama), None
-    )
+        ind = k.indikator_kode.get(baris.kode_indikator)
+        if ind is not None and ind.sasaran.nomor != baris.no_sasaran:
+            raise _Galat(
+                KODE_INDIKATOR,
+                f"Indikator {ind.kode} termasuk sasaran {ind.sasaran.nomor}, bukan sasaran "
+                f"{baris.no_sasaran}.",
+            )
+        return ind
+    return k.indikator_nama.get((baris.no_sasaran, _normal(baris.indikator)))
 
 
 def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
@@ -561,16 +569,14 @@ def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
             "sasaran hanya boleh satu teks.",
         )
     ada = _cari_indikator(k, baris)
-    for lain in k.item:
-        sama = (ada is not None and lain.indikator.id == ada.id) or (
-            ada is None
-            and lain.indikator.id is None
-            and lain.baris.no_sasaran == baris.no_sasaran
-            and (lain.baris.kode_indikator or lain.baris.indikator.casefold())
-            == (baris.kode_indikator or baris.indikator.casefold())
-        )
-        if sama:
-            raise _Galat(INDIKATOR, f"Indikator ini sudah ada di baris {lain.baris.nomor}.")
+    kunci = (
+        ada.id
+        if ada is not None
+        else (baris.no_sasaran, baris.kode_indikator or _normal(baris.indikator))
+    )
+    if kunci in k.terpakai:
+        raise _Galat(INDIKATOR, f"Indikator ini sudah ada di baris {k.terpakai[kunci]}.")
+    k.terpakai[kunci] = baris.nomor
     rencana = BarisRencana(
         nomor=baris.nomor,
         satker=f"{k.satker.kode} {k.satker.nama}",
@@ -625,9 +631,7 @@ def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
         raise _Galat(JENIS_NILAI, "Indikator predikat memerlukan skala: isi Jenis Nilai.")
     ubah_indikator = any(p.kolom != SASARAN for p in ubah)
 
-    item = None
-    if ada is not None and k.pk is not None:
-        item = next((i for i in k.pk.item.all() if i.indikator_id == ada.id), None)
+    item = k.item_indikator.get(ada.id) if ada is not None else None
     rencana_item = _Item(baris, rencana, indikator, item, sasaran, ubah_indikator=ubah_indikator)
     isi = baris.mentah
 

@@ -143,7 +143,7 @@ class ImporTests(TestCase):
         hasil = impor_pk.impor_pk(buku(rows))
         self.assertTrue(hasil.diterapkan, hasil.galat)
         self.assertEqual(hasil.jumlah("baru"), 3)
-        self.assertTrue(any("akan dibuat" in c for c in hasil.catatan))
+        self.assertTrue(any("PK dibuat oleh impor ini" in c for c in hasil.catatan))
         pk = PerjanjianKinerja.objects.with_items().get(satker=self.metro, tahun=2024)
         self.assertEqual(pk.pihak_pertama_jabatan, "Ketua KPU Kota Metro")
         items = list(pk.item.all())
