@@ -35,6 +35,7 @@ from django.db import transaction
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from simple_history.utils import bulk_create_with_history
 
 from laporan import alur
 from laporan.alur import LaporanTerkunci
@@ -428,6 +429,7 @@ class _Item:
     realisasi_tw: dict[int, tuple[Decimal | None, str]] = field(default_factory=dict)
     ubah_indikator: bool = False
     ubah_item: bool = False
+    item_baru: bool = False  # the item is created by this import
 
 
 @dataclass
@@ -589,6 +591,8 @@ def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
     sasaran = k.sasaran.get(baris.no_sasaran)
     if sasaran is not None and " ".join(sasaran.teks.split()) != baris.sasaran:
         ubah.append(Perubahan(SASARAN, sasaran.teks, baris.sasaran))
+    elif sasaran is None and pertama[1] == baris.nomor:
+        ubah.append(Perubahan(SASARAN, "", baris.sasaran))  # a new sasaran, on its first row
 
     # The indicator: its definition from the row, over the stored one.
     if ada is None:
@@ -604,6 +608,16 @@ def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
             agregasi=baris.agregasi or Agregasi.NILAI_AKHIR,
         )
         rencana.status = BARU
+        # What the new indicator will be, so that the preview can be checked against the PK.
+        ubah.append(Perubahan(SATUAN, "", baris.satuan))
+        for kolom, nilai, pilihan in (
+            (JENIS_NILAI, baris.jenis_nilai, JenisNilai),
+            (POLARITAS, baris.polaritas, Polaritas),
+            (RUMUS_NEGATIF, baris.rumus_negatif, RumusNegatif),
+            (AGREGASI, baris.agregasi, Agregasi),
+        ):
+            if nilai is not None:
+                ubah.append(Perubahan(kolom, "", pilihan(nilai).label))
     else:
         indikator = ada
         for kolom, attr, baru, label in (
@@ -803,7 +817,7 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
         i.kode for s in k.sasaran.values() if s.id for i in Indikator.objects.filter(sasaran=s)
     }
     baru = []
-    for rencana in k.item:
+    for urutan, rencana in enumerate(k.item, start=1):
         nomor = rencana.baris.nomor
         indikator = rencana.indikator
         if indikator.id is None:
@@ -818,8 +832,11 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
             _simpan(indikator, nomor)
         item = rencana.item
         if item is None:
-            item = ItemPK(pk_induk=pk, indikator=indikator, urutan=0)
+            # A new PK takes the workbook's order; in an existing one, new items are placed
+            # after their sasaran's below.
+            item = ItemPK(pk_induk=pk, indikator=indikator, urutan=urutan if k.pk is None else 0)
             baru.append(item)
+            rencana.item_baru = True
         if rencana.ubah_item:
             if rencana.target is not None:
                 item.target, item.target_predikat = rencana.target
@@ -833,21 +850,18 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
                 t.target, t.target_predikat = angka, predikat
                 _simpan(t, nomor)
         rencana.item = item
-    if baru:
-        if k.pk is None:
-            # A new PK takes the workbook's order.
-            for urutan, rencana in enumerate(k.item, start=1):
-                rencana.item.urutan = urutan
-                rencana.item.save(update_fields=["urutan"])
-        else:
-            sisipkan_item(pk, baru)
+    if baru and k.pk is not None:
+        sisipkan_item(pk, baru)
     _tulis_realisasi(k, pk, user)
 
 
 def _tulis_realisasi(k: _Kelompok, pk: PerjanjianKinerja, user) -> None:
-    """Through the quarter page's service, one quarter at a time, keeping narratives."""
+    """Realisasi of items this import creates are inserted at once (no one else can have
+    written them: the items did not exist); the others go through the quarter page's service,
+    one quarter at a time, with its row locks and versions, keeping their narratives."""
+    _realisasi_item_baru([r for r in k.item if r.item_baru], user)
     for tw in capaian.TRIWULAN:
-        daftar = [r for r in k.item if tw in r.realisasi_tw]
+        daftar = [r for r in k.item if tw in r.realisasi_tw and not r.item_baru]
         if not daftar:
             continue
         lama = {
@@ -876,6 +890,36 @@ def _tulis_realisasi(k: _Kelompok, pk: PerjanjianKinerja, user) -> None:
                 for pesan in b.galat or (["Diubah pengguna lain; muat ulang."] if b.konflik else [])
             ]
             raise _Batal(galat or [GalatBaris(0, "", "Realisasi tidak dapat disimpan.")])
+
+
+def _realisasi_item_baru(daftar: list[_Item], user) -> None:
+    """Checked by the model's own rules (clean: the value fits the indicator), written in bulk
+    with their history rows (django-simple-history's bulk_create_with_history)."""
+    objek = []
+    for rencana in daftar:
+        for tw, (angka, predikat) in sorted(rencana.realisasi_tw.items()):
+            r = Realisasi(
+                item=rencana.item,
+                triwulan=tw,
+                nilai=angka,
+                nilai_predikat=predikat,
+                diisi_oleh=user,
+            )
+            try:
+                # The item was just created and the quarter is 1–4: the foreign keys, the
+                # uniqueness and the check constraints need no query.
+                r.full_clean(
+                    exclude=["item", "diisi_oleh"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+            except ValidationError as exc:
+                raise _Batal(
+                    [GalatBaris(rencana.baris.nomor, REALISASI_TW[tw], p) for p in pesan_galat(exc)]
+                ) from exc
+            objek.append(r)
+    if objek:
+        bulk_create_with_history(objek, Realisasi, batch_size=500, default_user=user)
 
 
 def _kode_berikut(nomor_sasaran: int, terpakai: set[str]) -> str:

@@ -54,6 +54,11 @@ def kolom(ws, nama: str) -> int:
     return [c.value for c in ws[1]].index(nama) + 1
 
 
+def target_baru(hasil) -> str:
+    """The new target the preview shows for the first row."""
+    return next(p.baru for p in hasil.baris[0].perubahan if p.kolom == "Target")
+
+
 def baris_baru(**ubah):
     data = {
         "Kode Satker": "18.72", "Tahun": 2024, "Jenis PK": "lembaga", "No Sasaran": 1,
@@ -143,12 +148,17 @@ class ImporTests(TestCase):
         hasil = impor_pk.impor_pk(buku(rows))
         self.assertTrue(hasil.diterapkan, hasil.galat)
         self.assertEqual(hasil.jumlah("baru"), 3)
+        pratinjau = {(b.nomor, p.kolom): p.baru for b in hasil.baris for p in b.perubahan}
+        self.assertEqual(pratinjau[(2, "Sasaran")], "Meningkatnya partisipasi pemilih")
+        self.assertNotIn((3, "Sasaran"), pratinjau)  # the same sasaran, already listed
+        self.assertEqual(pratinjau[(3, "Agregasi")], "Kumulatif (jumlah triwulan)")
         self.assertTrue(any("PK dibuat oleh impor ini" in c for c in hasil.catatan))
         pk = PerjanjianKinerja.objects.with_items().get(satker=self.metro, tahun=2024)
         self.assertEqual(pk.pihak_pertama_jabatan, "Ketua KPU Kota Metro")
         items = list(pk.item.all())
         self.assertEqual([i.indikator.kode for i in items], ["1.1", "1.2", "2.1"])
         self.assertEqual(items[0].target_triwulan.count(), 4)
+        self.assertEqual(Realisasi.history.filter(item_id=items[0].id).count(), 4)
         self.assertEqual(items[1].realisasi_agregat(), Decimal(13))
         self.assertEqual((items[1].target_kegiatan, items[1].satuan_kegiatan), (12, "kegiatan"))
         self.assertEqual(items[2].realisasi.get().triwulan, 4)
@@ -171,7 +181,7 @@ class ImporTests(TestCase):
         sel = wb["PK"].cell(2, kolom(wb["PK"], "Target"))
         sel.value, sel.number_format = 0.775, "0.0%"
         hasil = impor_pk.rencanakan(simpan(wb))
-        self.assertEqual(hasil.baris[0].perubahan[0].baru, "77,5")
+        self.assertEqual(target_baru(hasil), "77,5")
 
     def test_preview_fingerprint_guards_apply(self):
         """Applying with the fingerprint of an outdated preview writes nothing."""
@@ -266,7 +276,7 @@ class ImporTests(TestCase):
                                                           b"<f>70+7.5</f><v>77.5</v>"))  # fmt: skip
         hasil = impor_pk.rencanakan(data)
         self.assertTrue(hasil.ok, hasil.galat)
-        self.assertEqual(hasil.baris[0].perubahan[0].baru, "77,5")
+        self.assertEqual(target_baru(hasil), "77,5")
         self.assertIn("nilai hasil rumus", hasil.catatan[0])
 
     def test_merged_cells(self):
