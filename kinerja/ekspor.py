@@ -94,12 +94,23 @@ def _lembar(buku, judul: str, kolom: Sequence[Kolom]):
     """A new sheet with a bold, frozen header row and the columns' widths."""
     lembar = buku.create_sheet(judul)
     tebal = Font(bold=True)
+    rata = Alignment(wrap_text=True, vertical="center")
     for indeks, k in enumerate(kolom, start=1):
         sel = lembar.cell(row=1, column=indeks)
         tulis_teks(sel, k.judul)
-        sel.font = tebal
+        sel.font, sel.alignment = tebal, rata
         lembar.column_dimensions[get_column_letter(indeks)].width = k.lebar
+    # Two lines: a header longer than its column ("Realisasi TW III") wraps instead of
+    # running into the next one.
+    lembar.row_dimensions[1].height = 30
     lembar.freeze_panes = "A2"
+    # Printed as it is meant to be read: landscape A4, all columns on one page width, the
+    # header row repeated on every page.
+    lembar.page_setup.orientation = "landscape"
+    lembar.page_setup.paperSize = lembar.PAPERSIZE_A4
+    lembar.sheet_properties.pageSetUpPr.fitToPage = True
+    lembar.page_setup.fitToWidth, lembar.page_setup.fitToHeight = 1, 0
+    lembar.print_title_rows = "1:1"
     return lembar
 
 
@@ -108,12 +119,19 @@ def _tulis_baris(lembar, kolom: Sequence[Kolom], baris: Iterable[Sequence], teba
     huruf_tebal = Font(bold=True)
     rata = {b: Alignment(vertical="top", wrap_text=b) for b in (False, True)}
     for indeks, nilai_baris in enumerate(baris):
+        baris_teks = 1
         for nomor_kolom, (k, nilai) in enumerate(zip(kolom, nilai_baris, strict=True), start=1):
             sel = lembar.cell(row=indeks + 2, column=nomor_kolom)
             _tulis_sel(sel, nilai, k.format)
             sel.alignment = rata[k.bungkus]
             if indeks in tebal:
                 sel.font = huruf_tebal
+            if k.bungkus and isinstance(nilai, str):
+                baris_teks = max(baris_teks, -(-len(nilai) // max(int(k.lebar) - 2, 1)))
+        if baris_teks > 1:
+            # Spreadsheets do not all grow a row for wrapped text when they open a file
+            # (LibreOffice does not): give it the height of its longest text.
+            lembar.row_dimensions[indeks + 2].height = 15 * baris_teks
 
 
 def _simpan(buku) -> bytes:

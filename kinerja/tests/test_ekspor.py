@@ -159,6 +159,14 @@ class CapaianXlsxTests(EksporTestCase):
         for huruf in "ABCDEFGHIJKLMNO":
             self.assertGreater(lembar.column_dimensions[huruf].width, 0, huruf)
 
+    def test_prints_landscape_one_page_wide_with_repeated_header(self):
+        """Printing gives landscape A4 pages as wide as the table, each with the header row."""
+        lembar = self.buku["Capaian"]
+        self.assertEqual(lembar.page_setup.orientation, "landscape")
+        self.assertTrue(lembar.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual((lembar.page_setup.fitToWidth, lembar.page_setup.fitToHeight), (1, 0))
+        self.assertEqual(lembar.print_title_rows, "$1:$1")
+
     def test_percentage_row_numbers_and_formats(self):
         """A numeric indicator's row: real numbers with Indonesian formats, text as text."""
         lembar = self.buku["Capaian"]
