@@ -21,7 +21,6 @@ from decimal import Decimal, InvalidOperation
 import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -352,17 +351,11 @@ def templat_xlsx(satker, tahun: int) -> bytes:
     buku = openpyxl.Workbook()
     lembar = buku.active
     lembar.title = NAMA_LEMBAR
-    tebal = Font(bold=True)
-    for indeks, judul in enumerate(KOLOM, start=1):
-        sel = lembar.cell(row=1, column=indeks, value=judul)
-        sel.font = tebal
-        sel.alignment = Alignment(vertical="center")
-        huruf = get_column_letter(indeks)
-        lembar.column_dimensions[huruf].width = LEBAR_KOLOM[judul]
-        if judul in KOLOM_KODE:
-            lembar.column_dimensions[huruf].number_format = "@"  # keep "001" as typed
-    lembar.freeze_panes = "A2"
+    xlsx.tulis_judul(lembar, [(k, LEBAR_KOLOM[k]) for k in KOLOM])
     posisi = {k: i for i, k in enumerate(KOLOM, start=1)}
+    for kolom in KOLOM_KODE:
+        huruf = get_column_letter(posisi[kolom])
+        lembar.column_dimensions[huruf].number_format = "@"  # keep "001" as typed
 
     for nomor, b in enumerate(services.baris_satker(satker, tahun), start=2):
         teks = {
@@ -383,8 +376,7 @@ def templat_xlsx(satker, tahun: int) -> bytes:
                 sel.number_format = "@"
         for kolom, nilai in ((PAGU, b.pagu), (REALISASI, b.realisasi)):
             sel = lembar.cell(row=nomor, column=posisi[kolom])
-            if nilai is not None:
-                sel.value = int(nilai) if nilai == nilai.to_integral_value() else nilai
+            sel.value = xlsx.angka_sel(nilai)
             sel.number_format = "#,##0"
 
     huruf_sumber = get_column_letter(posisi[SUMBER])
@@ -441,13 +433,4 @@ def _petunjuk(lembar, satker, tahun: int) -> None:
             "sebelum diunggah agar nilainya tersimpan.",
         ),
     ]
-    tebal = Font(bold=True)
-    for nomor, (kiri, kanan) in enumerate(baris, start=1):
-        tulis_teks(lembar.cell(row=nomor, column=1), kiri)
-        sel = lembar.cell(row=nomor, column=2)
-        tulis_teks(sel, kanan)
-        sel.alignment = Alignment(wrap_text=True, vertical="top")
-        if nomor in (1, 5) or kiri in KOLOM or kiri in ("Cara mengisi", "Catatan"):
-            lembar.cell(row=nomor, column=1).font = tebal
-    lembar.column_dimensions["A"].width = 18
-    lembar.column_dimensions["B"].width = 100
+    xlsx.tulis_petunjuk(lembar, baris, tebal={"Kolom", "Cara mengisi", "Catatan", *KOLOM})

@@ -21,7 +21,6 @@ from decimal import Decimal
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from laporan.models import Laporan
 from satker.models import Satker
@@ -29,7 +28,7 @@ from satker.models import Satker
 from . import capaian
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import TabelPengukuran, tabel_pengukuran
-from .xlsx import FORMAT_PERSEN, tulis_teks
+from .xlsx import FORMAT_PERSEN, angka_sel, tulis_judul, tulis_teks
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,12 +65,6 @@ class Kolom:
 # --- Cells and sheets --------------------------------------------------------------------------
 
 
-def _angka(nilai: Decimal | int) -> Decimal | int:
-    if isinstance(nilai, Decimal) and nilai == nilai.to_integral_value():
-        return int(nilai)
-    return nilai
-
-
 def _format_angka(nilai, format_kolom: str) -> str:
     if format_kolom == FORMAT_PECAHAN and isinstance(nilai, int):
         return FORMAT_BULAT
@@ -84,7 +77,7 @@ def _tulis_sel(sel, nilai, format_kolom: str) -> None:
     if isinstance(nilai, bool):
         tulis_teks(sel, "Ya" if nilai else "Tidak")
     elif isinstance(nilai, Decimal | int):
-        sel.value = _angka(nilai)
+        sel.value = angka_sel(nilai)
         sel.number_format = _format_angka(sel.value, format_kolom)
     else:
         tulis_teks(sel, nilai)
@@ -93,17 +86,9 @@ def _tulis_sel(sel, nilai, format_kolom: str) -> None:
 def _lembar(buku, judul: str, kolom: Sequence[Kolom]):
     """A new sheet with a bold, frozen header row and the columns' widths."""
     lembar = buku.create_sheet(judul)
-    tebal = Font(bold=True)
-    rata = Alignment(wrap_text=True, vertical="center")
-    for indeks, k in enumerate(kolom, start=1):
-        sel = lembar.cell(row=1, column=indeks)
-        tulis_teks(sel, k.judul)
-        sel.font, sel.alignment = tebal, rata
-        lembar.column_dimensions[get_column_letter(indeks)].width = k.lebar
-    # Two lines: a header longer than its column ("Realisasi TW III") wraps instead of
-    # running into the next one.
-    lembar.row_dimensions[1].height = 30
-    lembar.freeze_panes = "A2"
+    # A header longer than its column ("Realisasi TW III") wraps instead of running into the
+    # next one.
+    tulis_judul(lembar, [(k.judul, k.lebar) for k in kolom], bungkus=True)
     # Printed as it is meant to be read: landscape A4, all columns on one page width, the
     # header row repeated on every page.
     lembar.page_setup.orientation = "landscape"

@@ -31,8 +31,7 @@ from decimal import Decimal
 
 import openpyxl
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from openpyxl.styles import Alignment, Font
+from django.db import IntegrityError, transaction
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
@@ -58,7 +57,15 @@ from .models import (
     TargetTriwulan,
 )
 from .services import kebijakan_pastikan
-from .services_pk import renstra_nasional, renstra_satker, sisipkan_item, teks_nilai
+from .services_pk import (
+    baca_nilai,
+    kode_indikator_berikut,
+    renstra_mengacu,
+    renstra_nasional,
+    renstra_satker,
+    sisipkan_item,
+    teks_nilai,
+)
 from .services_realisasi import NARASI, BarisMasukan, pesan_galat, realisasi_simpan_triwulan
 from .xlsx import GalatBaris
 
@@ -129,8 +136,6 @@ _AGREGASI = {
     "nilai akhir": Agregasi.NILAI_AKHIR,
     "rata-rata": Agregasi.RATA_RATA,
 }
-_YA = {"ya", "y", "1", "true", "tercapai"}
-_TIDAK = {"tidak", "t", "0", "false", "tidak tercapai"}
 
 BARU, BERUBAH, TETAP = "baru", "berubah", "tetap"
 STATUS = (BARU, BERUBAH, TETAP)
@@ -174,6 +179,14 @@ class HasilImporPK:
 
     def jumlah(self, status: str) -> int:
         return sum(1 for b in self.baris if b.status == status)
+
+    @property
+    def per_status(self) -> dict[str, int]:
+        return {s: self.jumlah(s) for s in STATUS}
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return any(b.status != TETAP for b in self.baris)
 
     @property
     def sidik(self) -> str:
@@ -346,48 +359,30 @@ class _GalatBaris(Exception):
 
 
 def _nilai(indikator: Indikator, nilai, kolom: str) -> tuple[Decimal | None, str] | None:
-    """A target or realisasi cell read for `indikator` (saved or not): None when empty, else
-    the (angka, predikat) pair. Numbers may be Excel numbers or Indonesian text ("66,23",
-    "0,16 %", "1.250"); grades are the scale's codes; yes/no is ya/tidak."""
+    """A target or realisasi cell read for `indikator` (saved or not) by the PK pages' own rules
+    (services_pk.baca_nilai): None when empty, else the (angka, predikat) pair. Excel numbers are
+    taken as they are; text is read the Indonesian way ("66,23", "0,16 %", "1.250"); grades are
+    the scale's codes; yes/no is ya/tidak. Amounts the database cannot hold are refused here, so
+    that the preview shows them."""
     if xlsx.kosong(nilai):
         return None
-    if indikator.jenis_nilai == JenisNilai.PREDIKAT:
-        try:
-            kode = capaian.normalisasi_predikat(xlsx.teks(nilai), indikator.skala or [])
-        except capaian.NilaiTidakValid as exc:
-            raise _Galat(kolom, f"{kolom}: {exc}") from exc
-        return None, kode
-    if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
-        teks = xlsx.teks(nilai).casefold()
-        if isinstance(nilai, bool):
-            return Decimal(int(nilai)), ""
-        if teks in _YA:
-            return Decimal(1), ""
-        if teks in _TIDAK:
-            return Decimal(0), ""
-        raise _Galat(kolom, f"{kolom} harus ya atau tidak (tertulis “{teks[:30]}”).")
-    if isinstance(nilai, bool):
-        raise _Galat(kolom, f"{kolom} harus berupa angka.")
-    if isinstance(nilai, int | Decimal):
-        angka = Decimal(nilai)
-    elif isinstance(nilai, float):
-        angka = Decimal(repr(nilai))
-    elif isinstance(nilai, str):
-        try:
-            angka = capaian.parse_angka(nilai, indikator.satuan)
-        except capaian.NilaiTidakValid as exc:
-            raise _Galat(kolom, f"{kolom}: {exc}") from exc
-    else:
-        raise _Galat(kolom, f"{kolom} harus berupa angka.")
-    if not angka.is_finite():
-        raise _Galat(kolom, f"{kolom} harus berupa angka.")
-    if angka < 0:
-        raise _Galat(kolom, f"{kolom} tidak boleh negatif.")
-    if angka >= capaian.ANGKA_MAKS:
+    if isinstance(nilai, float):
+        nilai = Decimal(repr(nilai))
+    elif isinstance(nilai, int) and not isinstance(nilai, bool):
+        nilai = Decimal(nilai)
+    if indikator.jenis_nilai != JenisNilai.ANGKA and not isinstance(nilai, bool):
+        nilai = xlsx.teks(nilai)  # a grade or ya/tidak typed as a number: read as its text
+    elif not isinstance(nilai, str | Decimal | bool):
+        nilai = xlsx.teks(nilai)  # a date or time cell: refused as text that is no number
+    try:
+        angka, predikat = baca_nilai(indikator, nilai)
+    except ValidationError as exc:
+        raise _Galat(kolom, f"{kolom}: {' '.join(exc.messages)}") from exc
+    if angka is not None and angka >= capaian.ANGKA_MAKS:
         raise _Galat(kolom, f"{kolom} terlalu besar.")
-    if angka != angka.quantize(Decimal("0.0001")):
+    if angka is not None and angka != angka.quantize(Decimal("0.0001")):
         raise _Galat(kolom, f"{kolom} paling banyak empat angka di belakang koma.")
-    return angka, ""
+    return angka, predikat
 
 
 def _target_kegiatan(nilai) -> tuple[Decimal, str] | None:
@@ -785,6 +780,19 @@ def impor_pk(
     except LaporanTerkunci as exc:
         hasil.galat.append(GalatBaris(0, "", " ".join(exc.messages)))
         return hasil
+    except (ValidationError, IntegrityError) as exc:
+        # Another write got in between the plan and this one (the same PK created twice, a
+        # policy missing): nothing was written, and the user may simply import again.
+        pesan = " ".join(exc.messages) if isinstance(exc, ValidationError) else ""
+        hasil.galat.append(
+            GalatBaris(
+                0,
+                "",
+                pesan
+                or "Data berubah selama impor; tidak ada yang disimpan. Unggah berkasnya lagi.",
+            )
+        )
+        return hasil
     hasil.diterapkan = True
     return hasil
 
@@ -813,9 +821,9 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
         elif " ".join(sasaran.teks.split()) != teks:
             sasaran.teks = teks
             _simpan(sasaran, nomor)
-    kode_terpakai = {
-        i.kode for s in k.sasaran.values() if s.id for i in Indikator.objects.filter(sasaran=s)
-    }
+    kode_terpakai = set(
+        Indikator.objects.filter(sasaran__renstra=renstra).values_list("kode", flat=True)
+    )
     baru = []
     for urutan, rencana in enumerate(k.item, start=1):
         nomor = rencana.baris.nomor
@@ -823,7 +831,7 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
         if indikator.id is None:
             indikator.sasaran = k.sasaran[rencana.baris.no_sasaran]
             if not indikator.kode or indikator.kode in kode_terpakai:
-                indikator.kode = _kode_berikut(indikator.sasaran.nomor, kode_terpakai)
+                indikator.kode = kode_indikator_berikut(indikator.sasaran.nomor, kode_terpakai)
             kode_terpakai.add(indikator.kode)
             if indikator.jenis_nilai != JenisNilai.PREDIKAT:
                 indikator.skala_nilai = None
@@ -844,7 +852,10 @@ def _tulis_kelompok(k: _Kelompok, user) -> None:
                 item.target_kegiatan, item.satuan_kegiatan = rencana.target_kegiatan
             item.indikator = indikator
             _simpan(item, nomor)
-            simpan_tw = {t.triwulan: t for t in TargetTriwulan.objects.filter(item=item)}
+            # An existing item's quarterly targets came with its PK (with_items); a new has none.
+            simpan_tw = (
+                {} if rencana.item_baru else {t.triwulan: t for t in item.target_triwulan.all()}
+            )
             for tw, (angka, predikat) in rencana.target_tw.items():
                 t = simpan_tw.get(tw) or TargetTriwulan(item=item, triwulan=tw)
                 t.target, t.target_predikat = angka, predikat
@@ -922,28 +933,12 @@ def _realisasi_item_baru(daftar: list[_Item], user) -> None:
         bulk_create_with_history(objek, Realisasi, batch_size=500, default_user=user)
 
 
-def _kode_berikut(nomor_sasaran: int, terpakai: set[str]) -> str:
-    n = 1
-    while f"{nomor_sasaran}.{n}" in terpakai:
-        n += 1
-    return f"{nomor_sasaran}.{n}"
-
-
 def _renstra_baru(satker: Satker, tahun: int, nomor: int) -> Renstra:
     """A Renstra of the satker's own for sasaran the workbook brings: the national period and
     vision when there is a national Renstra for the year (without its sasaran), else the year."""
     nasional = renstra_nasional(tahun)
     if nasional is not None and nasional.satker_id != satker.id:
-        renstra = Renstra(
-            satker=satker,
-            tahun_mulai=nasional.tahun_mulai,
-            tahun_selesai=nasional.tahun_selesai,
-            nama=f"Rencana Strategis {satker.nama} {nasional.tahun_mulai}–{nasional.tahun_selesai}",
-            visi=nasional.visi,
-            misi=nasional.misi,
-            tujuan=nasional.tujuan,
-            acuan=nasional,
-        )
+        renstra = renstra_mengacu(satker, nasional)
     else:
         renstra = Renstra(
             satker=satker,
@@ -981,14 +976,7 @@ def templat_xlsx(satker: Satker | None = None, tahun: int | None = None) -> byte
     buku = openpyxl.Workbook()
     lembar = buku.active
     lembar.title = NAMA_LEMBAR
-    tebal = Font(bold=True)
-    for indeks, judul in enumerate(KOLOM, start=1):
-        sel = lembar.cell(row=1, column=indeks, value=judul)
-        sel.font = tebal
-        sel.alignment = Alignment(wrap_text=True, vertical="center")
-        huruf = get_column_letter(indeks)
-        lembar.column_dimensions[huruf].width = LEBAR_KOLOM.get(judul, 11)
-    lembar.freeze_panes = "A2"
+    xlsx.tulis_judul(lembar, [(k, LEBAR_KOLOM.get(k, 11)) for k in KOLOM], bungkus=True)
     posisi = {k: i for i, k in enumerate(KOLOM, start=1)}
     nomor = 2
     if satker is not None and tahun is not None:
@@ -1029,17 +1017,11 @@ def templat_xlsx(satker: Satker | None = None, tahun: int | None = None) -> byte
     return keluaran.getvalue()
 
 
-def _angka_sel(angka: Decimal | None):
-    if angka is None:
-        return None
-    return int(angka) if angka == angka.to_integral_value() else angka.normalize()
-
-
 def _nilai_sel(indikator: Indikator, angka, predikat):
     """A value as the import reads it back: numbers as numbers, grades and ya/tidak as text."""
     if predikat or indikator.jenis_nilai != JenisNilai.ANGKA:
         return teks_nilai(indikator, angka, predikat)
-    return _angka_sel(angka)
+    return xlsx.angka_sel(angka)
 
 
 def _baris_templat(pk: PerjanjianKinerja, item: ItemPK) -> dict:
@@ -1131,13 +1113,4 @@ def _petunjuk(lembar) -> None:
             "sel (merge).",
         ),
     ]
-    tebal = Font(bold=True)
-    for nomor, (kiri, kanan) in enumerate(baris, start=1):
-        xlsx.tulis_teks(lembar.cell(row=nomor, column=1), kiri)
-        sel = lembar.cell(row=nomor, column=2)
-        xlsx.tulis_teks(sel, kanan)
-        sel.alignment = Alignment(wrap_text=True, vertical="top")
-        if nomor in (1, 5) or kiri in KOLOM or kiri in ("Cara mengisi", "Catatan"):
-            lembar.cell(row=nomor, column=1).font = tebal
-    lembar.column_dimensions["A"].width = 20
-    lembar.column_dimensions["B"].width = 100
+    xlsx.tulis_petunjuk(lembar, baris, tebal={"Kolom", "Cara mengisi", "Catatan", *KOLOM})

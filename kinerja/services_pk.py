@@ -204,6 +204,21 @@ def renstra_nasional(tahun: int) -> Renstra | None:
     )
 
 
+def renstra_mengacu(satker: Satker, nasional: Renstra) -> Renstra:
+    """A Renstra of `satker` (unsaved, without sasaran) over the national one's period, with
+    its visi, misi and tujuan, pointing to it."""
+    return Renstra(
+        satker=satker,
+        tahun_mulai=nasional.tahun_mulai,
+        tahun_selesai=nasional.tahun_selesai,
+        nama=f"Rencana Strategis {satker.nama} {nasional.tahun_mulai}–{nasional.tahun_selesai}",
+        visi=nasional.visi,
+        misi=nasional.misi,
+        tujuan=nasional.tujuan,
+        acuan=nasional,
+    )
+
+
 @transaction.atomic
 def renstra_adopsi_nasional(*, satker: Satker, tahun: int) -> Renstra:
     """Give `satker` a Renstra for the period covering `tahun` by adopting KPU RI's.
@@ -224,18 +239,7 @@ def renstra_adopsi_nasional(*, satker: Satker, tahun: int) -> Renstra:
         )
     if satker.tingkat == Tingkat.RI or nasional.satker_id == satker.id:
         return nasional
-    renstra = _simpan(
-        Renstra(
-            satker=satker,
-            tahun_mulai=nasional.tahun_mulai,
-            tahun_selesai=nasional.tahun_selesai,
-            nama=f"Rencana Strategis {satker.nama} {nasional.tahun_mulai}–{nasional.tahun_selesai}",
-            visi=nasional.visi,
-            misi=nasional.misi,
-            tujuan=nasional.tujuan,
-            acuan=nasional,
-        )
-    )
+    renstra = _simpan(renstra_mengacu(satker, nasional))
     sasaran_nasional = nasional.sasaran.prefetch_related(
         "indikator__target_renstra", "indikator__skala_nilai__nilai"
     )
@@ -633,13 +637,17 @@ def item_tambah_dari_katalog(
     return baru
 
 
-def _kode_berikut(sasaran: Sasaran) -> str:
-    """The next free indicator code under a sasaran ("3.4" after 3.1–3.3)."""
-    terpakai = set(sasaran.indikator.values_list("kode", flat=True))
-    n = len(terpakai) + 1
-    while f"{sasaran.nomor}.{n}" in terpakai:
-        n += 1
-    return f"{sasaran.nomor}.{n}"
+def kode_indikator_berikut(nomor_sasaran: int, terpakai: set[str]) -> str:
+    """The next indicator code under sasaran `nomor_sasaran`, after the highest in use ("3.4"
+    after 3.1–3.3, and after 3.1 and 3.3): a code once used is not given to another indicator.
+    `terpakai` may hold the codes of other sasaran too."""
+    awalan = f"{nomor_sasaran}."
+    nomor = [
+        int(k[len(awalan) :])
+        for k in terpakai
+        if k.startswith(awalan) and k[len(awalan) :].isdigit()
+    ]
+    return f"{awalan}{max(nomor, default=0) + 1}"
 
 
 @transaction.atomic
@@ -670,7 +678,13 @@ def item_tambah_indikator_baru(
     asing = set(indikator) - set(KOLOM_INDIKATOR)
     if asing:
         raise TypeError(f"Kolom indikator tidak dikenal: {', '.join(sorted(asing))}")
-    baru = Indikator(sasaran=sasaran, kode=_kode_berikut(sasaran), **indikator)
+    baru = Indikator(
+        sasaran=sasaran,
+        kode=kode_indikator_berikut(
+            sasaran.nomor, set(sasaran.indikator.values_list("kode", flat=True))
+        ),
+        **indikator,
+    )
     if baru.jenis_nilai != JenisNilai.PREDIKAT:
         baru.skala_nilai = None
     _simpan(baru)

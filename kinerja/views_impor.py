@@ -89,8 +89,6 @@ def _halaman(request, satker, form, hasil, token, status=None):
         "hasil": hasil,
         "token": token,
         "tahun_templat": _tahun(request.GET.get("tahun", "")),
-        "jumlah": {s: hasil.jumlah(s) for s in impor_pk.STATUS} if hasil else {},
-        "ada_perubahan": bool(hasil and hasil.jumlah(impor_pk.TETAP) < len(hasil.baris)),
         "ukuran_maks_mb": xlsx.BATAS_BYTE // (1024 * 1024),
     }
     if status is None:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import openpyxl
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
@@ -362,3 +364,40 @@ def tulis_teks(sel, nilai) -> None:
     if nilai.startswith(AWALAN_RUMUS):
         sel.data_type = "s"
         sel.quotePrefix = True
+
+
+def angka_sel(angka: Decimal | int | None):
+    """A stored number as a cell value: whole numbers as int (no "95,0"), others as they are."""
+    if isinstance(angka, Decimal) and angka.is_finite() and angka == angka.to_integral_value():
+        return int(angka)
+    return angka
+
+
+def tulis_judul(lembar, kolom: Sequence[tuple[str, float]], *, bungkus: bool = False) -> None:
+    """The header row of a table sheet: bold titles, column widths, the row frozen. With
+    `bungkus`, titles wider than their column wrap onto a second line."""
+    tebal = Font(bold=True)
+    rata = Alignment(wrap_text=bungkus, vertical="center")
+    for indeks, (judul, lebar) in enumerate(kolom, start=1):
+        sel = lembar.cell(row=1, column=indeks)
+        tulis_teks(sel, judul)
+        sel.font, sel.alignment = tebal, rata
+        lembar.column_dimensions[get_column_letter(indeks)].width = lebar
+    if bungkus:
+        lembar.row_dimensions[1].height = 30
+    lembar.freeze_panes = "A2"
+
+
+def tulis_petunjuk(lembar, baris: Sequence[tuple[str, str]], *, tebal: set[str]) -> None:
+    """An instructions sheet of (label, text) rows; the labels in `tebal` and the first row are
+    bold, the texts wrap in a wide column."""
+    huruf_tebal = Font(bold=True)
+    for nomor, (kiri, kanan) in enumerate(baris, start=1):
+        tulis_teks(lembar.cell(row=nomor, column=1), kiri)
+        sel = lembar.cell(row=nomor, column=2)
+        tulis_teks(sel, kanan)
+        sel.alignment = Alignment(wrap_text=True, vertical="top")
+        if nomor == 1 or kiri in tebal:
+            lembar.cell(row=nomor, column=1).font = huruf_tebal
+    lembar.column_dimensions["A"].width = 20
+    lembar.column_dimensions["B"].width = 100

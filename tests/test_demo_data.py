@@ -95,6 +95,15 @@ class DemoDataTests(TestCase):
         )
         self.assertIsNotNone(s9.penyerapan)
 
+    def test_rejang_lebong_commission_report_has_budget_per_sasaran(self):
+        """The commission's report too: sasaran 3 gets the logistics ROs and the ROs of the
+        penetapan hasil kegiatan (6982, linked to 3.1 and 3.2), each counted once."""
+        laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="lembaga")
+        s3 = next(s for s in kumpulkan(laporan).sasaran if s.nomor == 3)
+        logistik = Decimal("254156000") + Decimal("1286591000") + Decimal("22171000")
+        self.assertEqual(s3.pagu, logistik + Decimal("2651000") + Decimal("2653000"))
+        self.assertFalse(s3.anggaran_bersama)
+
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""
         before = PerjanjianKinerja.objects.count()

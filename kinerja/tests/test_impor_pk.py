@@ -6,9 +6,11 @@ import os
 import re
 import zipfile
 from decimal import Decimal
+from unittest import mock
 
 import openpyxl
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 from django.test import SimpleTestCase, TestCase
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -231,6 +233,14 @@ class ImporTests(TestCase):
                 self.assertIn(potongan, pesan.get(kunci, ""), pesan)
         self.assertEqual(set(pesan), set(harap))
         self.assertEqual(self.jejak(), sebelum)
+
+    def test_write_clash_is_reported_not_raised(self):
+        """A clash with another write while saving (the same PK created meanwhile) rolls
+        everything back and says so."""
+        with mock.patch("kinerja.impor_pk._tulis_kelompok", side_effect=IntegrityError):
+            pesan = self.galat(buku([baris_baru()]))
+        self.assertIn("Data berubah selama impor", pesan[(0, "")])
+        self.assertFalse(PerjanjianKinerja.objects.filter(satker=self.metro).exists())
 
     def test_satker_outside_the_users_reach_refused(self):
         pesan = self.galat(buku([baris_baru()]), satker_boleh=lambda s: s.kode == "18.03")

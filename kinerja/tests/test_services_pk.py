@@ -6,7 +6,7 @@ from unittest import mock
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from kinerja import services_pk as sp
 from kinerja.models import (
@@ -506,3 +506,12 @@ class AnggaranTests(TestCase):
         with self.assertRaises(ValidationError) as ctx:
             sp.anggaran_tambah(pk=self.pk, program="Dukungan", pagu="dua juta")
         self.assertIn("pagu", ctx.exception.message_dict)
+
+
+class KodeIndikatorBerikutTests(SimpleTestCase):
+    def test_after_the_highest_code_of_the_sasaran(self):
+        """The next code follows the sasaran's highest; a gap is not reused; other sasaran's
+        codes and non-numeric codes do not count."""
+        self.assertEqual(sp.kode_indikator_berikut(3, set()), "3.1")
+        self.assertEqual(sp.kode_indikator_berikut(3, {"3.1", "3.3", "13.9"}), "3.4")
+        self.assertEqual(sp.kode_indikator_berikut(2, {"2.a", "1.5"}), "2.1")
