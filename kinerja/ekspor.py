@@ -150,18 +150,23 @@ def _keterangan_rerata(tabel: TabelPengukuran) -> str:
 
 # --- Capaian table of a satker-year ------------------------------------------------------------
 
-KOLOM_CAPAIAN = (
-    Kolom("Jenis PK", 16),
+# The indicator and its score, as both the capaian table and the province recap show them.
+KOLOM_INDIKATOR = (
     Kolom("No Sasaran", 11, FORMAT_BULAT),
     Kolom("Sasaran", 45),
     Kolom("Kode Indikator", 14),
     Kolom("Indikator", 50),
     Kolom("Satuan", 12),
     Kolom("Target", 12),
+)
+KOLOM_SKOR = (Kolom("Capaian (%)", 13, FORMAT_PERSEN), Kolom("Kategori", 14))
+
+KOLOM_CAPAIAN = (
+    Kolom("Jenis PK", 16),
+    *KOLOM_INDIKATOR,
     *(Kolom(f"Realisasi {tw}", 14) for tw in NAMA_TRIWULAN),
     Kolom("Realisasi", 12),
-    Kolom("Capaian (%)", 13, FORMAT_PERSEN),
-    Kolom("Kategori", 14),
+    *KOLOM_SKOR,
     Kolom("Aturan", 45),
 )
 
@@ -304,15 +309,9 @@ KOLOM_REKAP = (
     Kolom("Tahun", 7, FORMAT_TAHUN),
     Kolom("Jenis PK", 16),
     Kolom("Status Laporan", 24),
-    Kolom("No Sasaran", 11, FORMAT_BULAT),
-    Kolom("Sasaran", 45),
-    Kolom("Kode Indikator", 14),
-    Kolom("Indikator", 50),
-    Kolom("Satuan", 12),
-    Kolom("Target", 12),
+    *KOLOM_INDIKATOR,
     Kolom("Realisasi", 12),
-    Kolom("Capaian (%)", 13, FORMAT_PERSEN),
-    Kolom("Kategori", 14),
+    *KOLOM_SKOR,
 )
 
 KOLOM_RINGKASAN_REKAP = (
