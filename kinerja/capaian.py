@@ -311,7 +311,7 @@ def hitung_capaian_angka(
             return Capaian(
                 None,
                 Aturan.NEGATIF_RASIO,
-                "Realisasi 0: rumus rasio tidak terdefinisi; gunakan rumus selisih.",
+                "Realisasi 0: rumus rasio tidak terdefinisi.",
             )
         return Capaian(target / realisasi * SERATUS, Aturan.NEGATIF_RASIO)
     return Capaian(max(NOL, (DUA - realisasi / target) * SERATUS), Aturan.NEGATIF_SELISIH)
@@ -364,9 +364,9 @@ def hitung_capaian(
     else:
         aturan = Aturan.NEGATIF_SELISIH
     if target is None or target == "":
-        return Capaian(None, aturan, "Target belum diisi.")
+        return Capaian(None, aturan, "Target belum ditetapkan.")
     if realisasi is None or realisasi == "":
-        return Capaian(None, aturan, "Realisasi belum diisi.")
+        return Capaian(None, aturan, "Realisasi belum dilaporkan.")
     if jenis == JenisNilai.PREDIKAT:
         return hitung_capaian_predikat(realisasi, target, skala or [])
     if jenis == JenisNilai.YA_TIDAK:

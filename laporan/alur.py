@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from satker.models import Peran, keanggotaan_of
 
-from .models import Laporan, RiwayatStatus, StatusLaporan
+from .models import JenisLaporan, Laporan, RiwayatStatus, StatusLaporan
 
 S = StatusLaporan
 
@@ -198,12 +198,17 @@ def periksa_terbuka(laporan: Laporan) -> None:
         raise LaporanTerkunci(pesan_kunci(laporan))
 
 
+def _jenis_pemakai(jenis_pk: str) -> list[str]:
+    """The kinds of report printing a PK of this kind: its own, and the combined report."""
+    return [jenis_pk, JenisLaporan.GABUNGAN]
+
+
 def laporan_pengunci(satker, tahun: int, jenis: str | None = None) -> Laporan | None:
     """The submitted, approved or published report fed by this satker-year's data (of one kind,
     or of either kind for data both reports print, such as the DIPA budget)."""
     qs = Laporan.objects.terkunci().filter(satker=satker, tahun=tahun)
     if jenis is not None:
-        qs = qs.filter(jenis=jenis)
+        qs = qs.filter(jenis__in=_jenis_pemakai(jenis))
     return qs.first()
 
 
@@ -214,7 +219,9 @@ def periksa_data_terbuka(satker, tahun: int, jenis: str | None = None) -> None:
     between this check and the write that follows."""
     if transaction.get_connection().in_atomic_block:
         qs = Laporan.objects.select_for_update().filter(satker=satker, tahun=tahun)
-        list((qs if jenis is None else qs.filter(jenis=jenis)).values_list("id", flat=True))
+        if jenis is not None:
+            qs = qs.filter(jenis__in=_jenis_pemakai(jenis))
+        list(qs.values_list("id", flat=True))
     laporan = laporan_pengunci(satker, tahun, jenis)
     if laporan is not None:
         raise LaporanTerkunci(pesan_kunci(laporan))

@@ -51,7 +51,7 @@ ANALISIS = [
 
 
 def kunci_analisis(sasaran: SasaranLaporan, kode: str) -> str:
-    return f"sasaran.{sasaran.nomor}.{kode}"
+    return f"sasaran.{sasaran.kunci}.{kode}"
 
 
 @dataclass
@@ -66,6 +66,12 @@ class BagianTampil:
     @property
     def html(self) -> str:
         return ke_html(self.teks)
+
+    @property
+    def dicetak(self) -> bool:
+        """A section with no text (a draft with nothing to say from the data, and no staff
+        text) is left out of the report."""
+        return bool(self.teks.strip())
 
     @property
     def draf_html(self) -> str:

@@ -20,7 +20,7 @@ def pilihan_sasaran(data: DataLaporan) -> list[tuple[str, str]]:
     indicator row of the measurement table. The value is "<sasaran>:<kunci>"."""
     pilihan = [(f"{SasaranCatatan.LAPORAN}:", "Laporan secara umum")]
     for jenis, sasaran in bagian_mod.semua_jenis(data):
-        awalan = f"Sasaran {sasaran.nomor} · " if sasaran else ""
+        awalan = f"{sasaran.sebutan} · " if sasaran else ""
         pilihan.append((f"{SasaranCatatan.BAGIAN}:{jenis.kunci}", f"Bagian: {awalan}{jenis.judul}"))
     for s in data.sasaran:
         for ind in s.indikator:

@@ -16,6 +16,7 @@ from kinerja import capaian
 from kinerja.models import (
     Indikator,
     ItemPK,
+    JenisPK,
     KebijakanCapaian,
     PerjanjianKinerja,
     Renstra,
@@ -81,6 +82,8 @@ class IndikatorLaporan:
 
 @dataclass
 class SasaranLaporan:
+    # The printed number: the sasaran's place in its PK (1, 2, …), as the signed PK numbers it,
+    # whatever its number in the Renstra.
     nomor: int
     teks: str
     indikator: list[IndikatorLaporan]
@@ -93,6 +96,17 @@ class SasaranLaporan:
     realisasi_anggaran: Decimal | None = None
     penyerapan: Decimal | None = None
     anggaran_bersama: bool = False  # some linked ROs also serve another sasaran
+    # Its identity in the report, stable when the PK is renumbered: the Renstra number (prefixed
+    # by the PK's kind when a combined report's PKs follow different Renstras). Section keys,
+    # anchors and review notes use it.
+    kunci: str = ""
+    jenis_pk: str = ""
+    # How the text refers to it: "Sasaran 3", or "Sasaran 3 PK Sekretariat" in a combined report.
+    sebutan: str = ""
+
+    def __post_init__(self):
+        self.kunci = self.kunci or str(self.nomor)
+        self.sebutan = self.sebutan or f"Sasaran {self.nomor}"
 
     @property
     def capaian_tampil(self) -> str:
@@ -130,6 +144,48 @@ class SasaranRenstra:
 
 
 @dataclass
+class PKLaporan:
+    """One Perjanjian Kinerja of the report, scored: a report covers one, a combined report
+    all of the satker-year's (each with its own sasaran numbering)."""
+
+    pk: PerjanjianKinerja
+    jenis: str
+    nama_pemilik: str  # "KPU Kabupaten Rejang Lebong" or "Sekretariat KPU Kabupaten …"
+    sasaran: list[SasaranLaporan]
+    item: list[ItemPK]
+    capaian: Decimal | None
+    kategori: str | None
+    status: capaian.RingkasanStatus
+    # The programme budget as stated (and signed) on the PK.
+    anggaran: list[ProgramAnggaran] = field(default_factory=list)
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return sum(len(s.indikator) for s in self.sasaran)
+
+    @property
+    def total_pagu(self) -> Decimal:
+        return capaian.jumlah(a.pagu for a in self.anggaran)
+
+    @property
+    def sekretariat(self) -> bool:
+        return self.jenis == JenisPK.SEKRETARIAT
+
+    @property
+    def nama_singkat(self) -> str:
+        """ "KPU" or "Sekretariat", to tell a combined report's PKs apart in titles."""
+        return "Sekretariat" if self.sekretariat else "KPU"
+
+    @property
+    def label(self) -> str:
+        return f"PK {self.nama_singkat}"
+
+    @property
+    def capaian_tampil(self) -> str:
+        return capaian.format_persen(self.capaian)
+
+
+@dataclass
 class DataLaporan:
     laporan: Laporan
     tahun: int
@@ -140,31 +196,48 @@ class DataLaporan:
     tujuan: list[str]
     tahun_renstra: list[int]
     sasaran_renstra: list[SasaranRenstra]
-    pk: PerjanjianKinerja | None
-    pk_item: list[ItemPK]
-    sasaran: list[SasaranLaporan]
-    capaian: Decimal | None
+    pk_list: list[PKLaporan]
+    sasaran: list[SasaranLaporan]  # every PK's sasaran, in print order
+    capaian: Decimal | None  # the mean over every indicator of every PK (rule 9)
     kategori: str | None
     status: capaian.RingkasanStatus
     pita: list[capaian.Pita]
     nama_skala: str
     batas_rerata: str
+    # The satker-year's budget per programme (and kegiatan), the one source of every budget
+    # total in the report: the DIPA budget where it has been entered, otherwise the programme
+    # pagu stated on the PK (without realisasi).
     anggaran: list[ProgramAnggaran]
     tahun_lalu: int | None = None
-    # True when the amounts come from the satker-year's DIPA budget (pagu and realisasi per
-    # programme and kegiatan); False when only the PK's programme pagu is known.
     anggaran_dipa: bool = False
     revisi_dipa: int = 0
-    # The programme budget as stated (and signed) on the PK, for the PK tables.
-    anggaran_pk: list[ProgramAnggaran] = field(default_factory=list)
     capaian_tahun_lalu: Decimal | None = None
-    # Overall capaian of every earlier year with a PK of this kind, oldest first.
+    # Overall capaian of every earlier year with PKs of this report's kinds, oldest first.
     riwayat_keseluruhan: list[tuple[int, Decimal | None]] = field(default_factory=list)
     lampiran: list = field(default_factory=list)
 
     @property
     def satker(self):
         return self.laporan.satker
+
+    @property
+    def gabungan(self) -> bool:
+        return len(self.pk_list) > 1
+
+    @property
+    def pk(self) -> PerjanjianKinerja | None:
+        """The report's PK (a combined report's first, the commission's)."""
+        return self.pk_list[0].pk if self.pk_list else None
+
+    @property
+    def pk_item(self) -> list[ItemPK]:
+        return [item for p in self.pk_list for item in p.item]
+
+    @property
+    def anggaran_pk(self) -> list[ProgramAnggaran]:
+        """The programme budget stated on the PK (a combined report's first PK that states
+        one: the PKs of one satker-year share its DIPA)."""
+        return next((p.anggaran for p in self.pk_list if p.anggaran), [])
 
     @property
     def capaian_tampil(self) -> str:
@@ -187,6 +260,15 @@ class DataLaporan:
         return capaian.jumlah(a.pagu for a in self.anggaran_pk)
 
     @property
+    def selisih_pagu_pk(self) -> Decimal | None:
+        """DIPA pagu minus the pagu stated on the PK, when both exist and differ (the PK is
+        signed at the start of the year; the DIPA is revised after it)."""
+        if not (self.anggaran_dipa and self.anggaran_pk):
+            return None
+        selisih = self.total_pagu - self.total_pagu_pk
+        return selisih or None
+
+    @property
     def total_realisasi_anggaran(self) -> Decimal | None:
         if not self.anggaran or any(a.realisasi is None for a in self.anggaran):
             return None
@@ -196,14 +278,19 @@ class DataLaporan:
     def penyerapan(self) -> Decimal | None:
         return capaian.penyerapan(self.total_realisasi_anggaran, self.total_pagu)
 
+    @property
+    def sisa_anggaran(self) -> Decimal | None:
+        return capaian.sisa(self.total_pagu, self.total_realisasi_anggaran)
 
-def _pk_berlaku(laporan: Laporan, tahun: int) -> PerjanjianKinerja | None:
-    return (
+
+def _pk_berlaku(laporan: Laporan, tahun: int) -> list[PerjanjianKinerja]:
+    """The PKs in force that the report is made from, the commission's first."""
+    pk_list = (
         PerjanjianKinerja.objects.with_items()
-        .filter(satker=laporan.satker, tahun=tahun, jenis=laporan.jenis)
+        .filter(satker=laporan.satker, tahun=tahun, jenis__in=laporan.jenis_pk)
         .terkini()
-        .first()
     )
+    return sorted(pk_list, key=lambda pk: laporan.jenis_pk.index(pk.jenis))
 
 
 def _kunci_riwayat(indikator: Indikator) -> tuple:
@@ -218,13 +305,14 @@ def _riwayat(laporan: Laporan) -> tuple[dict, dict, dict]:
     keseluruhan: dict[int, Decimal | None] = {}
     lama = (
         PerjanjianKinerja.objects.with_items()
-        .filter(satker=laporan.satker, jenis=laporan.jenis, tahun__lt=laporan.tahun)
+        .filter(satker=laporan.satker, jenis__in=laporan.jenis_pk, tahun__lt=laporan.tahun)
         .terkini()
         .order_by("tahun")
     )
+    per_tahun: dict[int, list] = {}
     for pk in lama:
         tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
-        keseluruhan[pk.tahun] = tabel.capaian
+        per_tahun.setdefault(pk.tahun, []).append(tabel)
         for s in tabel.sasaran:
             per_sasaran.setdefault(s.sasaran.teks.lower(), []).append(
                 RiwayatTahun(pk.tahun, "", s.capaian)
@@ -233,6 +321,11 @@ def _riwayat(laporan: Laporan) -> tuple[dict, dict, dict]:
                 per_indikator.setdefault(_kunci_riwayat(b.indikator), []).append(
                     RiwayatTahun(pk.tahun, _tampil(b.indikator, b.realisasi), b.hasil.nilai)
                 )
+    for tahun, tabel_list in per_tahun.items():
+        batas = tabel_list[0].kebijakan.batas if tabel_list[0].kebijakan else None
+        keseluruhan[tahun] = capaian.rerata_capaian(
+            (b.hasil.nilai for t in tabel_list for b in t.baris), batas
+        )
     return per_indikator, per_sasaran, keseluruhan
 
 
@@ -284,7 +377,7 @@ def _sasaran_renstra(renstra: Renstra, tahun_renstra: list[int]) -> list[Sasaran
     return hasil
 
 
-def _anggaran(satker, tahun: int, pk) -> tuple[list[ProgramAnggaran], bool]:
+def _anggaran(satker, tahun: int, pk_list: list[PKLaporan]) -> tuple[list[ProgramAnggaran], bool]:
     """Pagu and realisasi per programme (and kegiatan) from the satker-year's DIPA budget when
     it has been entered; otherwise the programme pagu stated on the PK, without realisasi."""
     pohon = pohon_satker(satker, tahun)
@@ -299,34 +392,84 @@ def _anggaran(satker, tahun: int, pk) -> tuple[list[ProgramAnggaran], bool]:
             )
             for p in pohon.anak
         ], True
-    if pk is None:
-        return [], False
-    return [ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()], False
+    pk_anggaran = next((p.anggaran for p in pk_list if p.anggaran), [])
+    return [ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk_anggaran], False
 
 
-def _efisiensi(sasaran_laporan: list[SasaranLaporan], tabel) -> None:
+def _efisiensi(sasaran_laporan: list[SasaranLaporan], item_per_sasaran: dict) -> None:
     """Each sasaran's budget: the ROs linked to any of its indicators (each RO once), their
     pagu, realisasi and absorption (None when a linked RO has no realisasi yet)."""
-    if tabel is None:
+    if not item_per_sasaran:
         return
-    item_per_sasaran = {s.sasaran.nomor: [b.item.id for b in s.baris] for s in tabel.sasaran}
     per_sasaran = anggaran_per_sasaran(item_per_sasaran)
     for s in sasaran_laporan:
-        a = per_sasaran.get(s.nomor)
+        a = per_sasaran.get(s.kunci)
         if a is not None:
             s.pagu, s.realisasi_anggaran, s.penyerapan = a.pagu, a.realisasi, a.penyerapan
             s.anggaran_bersama = a.bersama
 
 
+def _indikator_laporan(b, semua_target, target_akhir, per_indikator) -> IndikatorLaporan:
+    ind, item = b.indikator, b.item
+    akhir = target_akhir.get(ind.id)
+    acuan_akhir = akhir.nilai_dari("target") if akhir else None
+    standar = ind.nilai_dari("standar_nasional")
+    baseline = ind.nilai_dari("baseline")
+    kegiatan = ""
+    if item.target_kegiatan is not None:
+        kegiatan = f"{capaian.format_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
+    return IndikatorLaporan(
+        kode=ind.kode,
+        nama=ind.nama,
+        satuan=ind.satuan,
+        jenis_nilai=ind.jenis_nilai,
+        negatif=ind.polaritas == "negatif",
+        target=_tampil(ind, b.target),
+        target_kegiatan=kegiatan,
+        realisasi=_tampil(ind, b.realisasi),
+        ada_realisasi=b.realisasi is not None,
+        hasil=b.hasil,
+        kategori=b.kategori,
+        target_renstra=semua_target.get(ind.id, {}),
+        target_akhir_renstra=_tampil(ind, acuan_akhir) if akhir else None,
+        capaian_thd_renstra=_capaian_terhadap(ind, b.realisasi, acuan_akhir),
+        baseline=None if baseline is None else _tampil(ind, baseline),
+        standar_nasional=None if standar is None else _tampil(ind, standar),
+        capaian_thd_standar=_capaian_terhadap(ind, b.realisasi, standar),
+        riwayat=per_indikator.get(_kunci_riwayat(ind), []),
+        narasi=_narasi(item),
+    )
+
+
+def _nama_pemilik_pk(satker, jenis: str) -> str:
+    return f"Sekretariat {satker.nama}" if jenis == JenisPK.SEKRETARIAT else satker.nama
+
+
+def _target_renstra(renstra_list) -> tuple[dict, dict]:
+    """Every Renstra target of these Renstras in one query: the yearly table per indicator, and
+    each indicator's final-year target for analysis 3."""
+    semua_target: dict[int, dict[int, str]] = {}
+    target_akhir: dict[int, TargetRenstra] = {}
+    selesai = {r.id: r.tahun_selesai for r in renstra_list}
+    for t in TargetRenstra.objects.filter(
+        indikator__sasaran__renstra__in=list(selesai)
+    ).select_related("indikator__sasaran"):
+        semua_target.setdefault(t.indikator_id, {})[t.tahun] = _tampil(
+            t.indikator, t.nilai_dari("target")
+        )
+        if t.tahun == selesai[t.indikator.sasaran.renstra_id]:
+            target_akhir[t.indikator_id] = t
+    return semua_target, target_akhir
+
+
 def kumpulkan(laporan: Laporan) -> DataLaporan:
-    """Gather the report's data: the PK in force for its year and kind, scored by the
+    """Gather the report's data: the PKs in force for its year and kind(s), scored by the
     satker-year's policy, with Renstra targets, national values and earlier years."""
     satker, tahun = laporan.satker, laporan.tahun
-    pk = _pk_berlaku(laporan, tahun)
+    pk_berlaku = _pk_berlaku(laporan, tahun)
     kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)
-    nama_pemilik = str(laporan).removeprefix("LKj ").rsplit(" ", 1)[0]
-    if pk is not None:
-        renstra = pk.renstra
+    if pk_berlaku:
+        renstra = pk_berlaku[0].renstra
     else:
         renstra = (
             Renstra.objects.filter(
@@ -336,94 +479,85 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
         )
     tahun_renstra = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
     per_indikator, per_sasaran, keseluruhan = _riwayat(laporan)
-    # One query for every Renstra target: the yearly table, and the final year for analysis 3.
-    semua_target: dict[int, dict[int, str]] = {}
-    target_akhir: dict[int, TargetRenstra] = {}
-    for t in TargetRenstra.objects.filter(indikator__sasaran__renstra=renstra).select_related(
-        "indikator"
-    ):
-        semua_target.setdefault(t.indikator_id, {})[t.tahun] = _tampil(
-            t.indikator, t.nilai_dari("target")
-        )
-        if t.tahun == renstra.tahun_selesai:
-            target_akhir[t.indikator_id] = t
+    renstra_list = {pk.renstra_id: pk.renstra for pk in pk_berlaku} or {renstra.id: renstra}
+    semua_target, target_akhir = _target_renstra(renstra_list.values())
+    # Sasaran keep their Renstra number as identity, unless two PKs follow different Renstras.
+    satu_renstra = len(renstra_list) == 1
 
-    sasaran_laporan: list[SasaranLaporan] = []
-    tabel = tabel_pengukuran(pk, kebijakan) if pk else None
-    for s in tabel.sasaran if tabel else []:
-        baris_laporan = []
-        for b in s.baris:
-            ind = b.indikator
-            item = b.item
-            akhir = target_akhir.get(ind.id)
-            acuan_akhir = akhir.nilai_dari("target") if akhir else None
-            standar = ind.nilai_dari("standar_nasional")
-            baseline = ind.nilai_dari("baseline")
-            kegiatan = ""
-            if item.target_kegiatan is not None:
-                kegiatan = (
-                    f"{capaian.format_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
-                )
-            baris_laporan.append(
-                IndikatorLaporan(
-                    kode=ind.kode,
-                    nama=ind.nama,
-                    satuan=ind.satuan,
-                    jenis_nilai=ind.jenis_nilai,
-                    negatif=ind.polaritas == "negatif",
-                    target=_tampil(ind, b.target),
-                    target_kegiatan=kegiatan,
-                    realisasi=_tampil(ind, b.realisasi),
-                    ada_realisasi=b.realisasi is not None,
-                    hasil=b.hasil,
-                    kategori=b.kategori,
-                    target_renstra=semua_target.get(ind.id, {}),
-                    target_akhir_renstra=_tampil(ind, acuan_akhir) if akhir else None,
-                    capaian_thd_renstra=_capaian_terhadap(ind, b.realisasi, acuan_akhir),
-                    baseline=None if baseline is None else _tampil(ind, baseline),
-                    standar_nasional=None if standar is None else _tampil(ind, standar),
-                    capaian_thd_standar=_capaian_terhadap(ind, b.realisasi, standar),
-                    riwayat=per_indikator.get(_kunci_riwayat(ind), []),
-                    narasi=_narasi(item),
+    pk_list: list[PKLaporan] = []
+    item_per_sasaran: dict[str, list[int]] = {}
+    semua_nilai = []
+    for pk in pk_berlaku:
+        tabel = tabel_pengukuran(pk, kebijakan)
+        sasaran_pk = []
+        for nomor, s in enumerate(tabel.sasaran, start=1):
+            kunci = str(s.sasaran.nomor) if satu_renstra else f"{pk.jenis}-{s.sasaran.nomor}"
+            sebutan = f"Sasaran {nomor}"
+            if len(pk_berlaku) > 1:
+                sebutan += " PK Sekretariat" if pk.jenis == JenisPK.SEKRETARIAT else " PK KPU"
+            sasaran_pk.append(
+                SasaranLaporan(
+                    nomor=nomor,
+                    teks=s.sasaran.teks,
+                    indikator=[
+                        _indikator_laporan(b, semua_target, target_akhir, per_indikator)
+                        for b in s.baris
+                    ],
+                    capaian=s.capaian,
+                    kategori=s.kategori,
+                    riwayat=per_sasaran.get(s.sasaran.teks.lower(), []),
+                    kunci=kunci,
+                    jenis_pk=pk.jenis,
+                    sebutan=sebutan,
                 )
             )
-        sasaran_laporan.append(
-            SasaranLaporan(
-                nomor=s.sasaran.nomor,
-                teks=s.sasaran.teks,
-                indikator=baris_laporan,
-                capaian=s.capaian,
-                kategori=s.kategori,
-                riwayat=per_sasaran.get(s.sasaran.teks.lower(), []),
+            item_per_sasaran[kunci] = [b.item.id for b in s.baris]
+        semua_nilai += [b.hasil.nilai for b in tabel.baris]
+        pk_list.append(
+            PKLaporan(
+                pk=pk,
+                jenis=pk.jenis,
+                nama_pemilik=_nama_pemilik_pk(satker, pk.jenis),
+                sasaran=sasaran_pk,
+                item=list(pk.item.all()),
+                capaian=tabel.capaian,
+                kategori=tabel.kategori,
+                status=tabel.status,
+                anggaran=[ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()],
             )
         )
-    anggaran, anggaran_dipa = _anggaran(satker, tahun, pk)
-    _efisiensi(sasaran_laporan, tabel)
+    sasaran_laporan = [s for p in pk_list for s in p.sasaran]
+    pita = kebijakan.skala_kategori.daftar_pita if kebijakan else []
+    if len(pk_list) == 1:
+        nilai_keseluruhan, status = pk_list[0].capaian, pk_list[0].status
+    else:
+        nilai_keseluruhan = capaian.rerata_capaian(
+            semua_nilai, kebijakan.batas if kebijakan else None
+        )
+        status = capaian.hitung_status(semua_nilai)
+    anggaran, anggaran_dipa = _anggaran(satker, tahun, pk_list)
+    _efisiensi(sasaran_laporan, item_per_sasaran)
     tahun_lalu = max(keseluruhan) if keseluruhan else None
     return DataLaporan(
         laporan=laporan,
         tahun=tahun,
-        judul=f"Laporan Kinerja {nama_pemilik} Tahun {tahun}",
-        nama_pemilik=nama_pemilik,
+        judul=f"Laporan Kinerja {laporan.nama_pemilik} Tahun {tahun}",
+        nama_pemilik=laporan.nama_pemilik,
         renstra=renstra,
         misi=[m for m in renstra.misi.splitlines() if m.strip()],
         tujuan=[t for t in renstra.tujuan.splitlines() if t.strip()],
         tahun_renstra=tahun_renstra,
         sasaran_renstra=_sasaran_renstra(renstra, tahun_renstra),
-        pk=pk,
-        pk_item=list(pk.item.all()) if pk else [],
+        pk_list=pk_list,
         sasaran=sasaran_laporan,
-        capaian=tabel.capaian if tabel else None,
-        kategori=tabel.kategori if tabel else None,
-        status=tabel.status if tabel else capaian.hitung_status([]),
-        pita=kebijakan.skala_kategori.daftar_pita if kebijakan else [],
+        capaian=nilai_keseluruhan,
+        kategori=capaian.kategori(nilai_keseluruhan, pita) if pita else None,
+        status=status,
+        pita=pita,
         nama_skala=kebijakan.skala_kategori.nama if kebijakan else "",
         batas_rerata=kebijakan.get_batas_rerata_display() if kebijakan else "Tanpa batas",
         anggaran=anggaran,
         anggaran_dipa=anggaran_dipa,
-        anggaran_pk=[ProgramAnggaran(a.kode, a.program, a.pagu) for a in pk.anggaran.all()]
-        if pk
-        else [],
         revisi_dipa=RevisiDipa.objects.filter(satker=satker, tahun=tahun).count(),
         tahun_lalu=tahun_lalu,
         riwayat_keseluruhan=sorted(keseluruhan.items()),

@@ -2,8 +2,11 @@
 
 Each function returns Markdown in Indonesian built only from the data it is given: no queries,
 no invented claims. Numbers are formatted by kinerja.capaian (decimal comma, "96,35 %",
-"Rp 51.412.431.000"); years are printed plainly ("2023"). Where data is missing the draft says so
-once and names what the staff should fill in. laporan/bagian.py calls the chapter sections as
+"Rp 51.412.431.000"); years are printed plainly ("2023"). The drafts are printed as they are, so
+they speak to the report's readers and never to the staff: where data is missing, the part is
+left out (an empty draft leaves the whole section out) or states a plain fact a reader needs
+("realisasi belum dilaporkan"); what the staff must still fill in is listed on the report page
+(laporan/kelengkapan.py), never printed. laporan/bagian.py calls the chapter sections as
 `fungsi(data)` and the seven analyses of BAB III.A as `fungsi(data, sasaran)`.
 """
 
@@ -96,7 +99,7 @@ def _nama_indikator(ind: IndikatorLaporan) -> str:
 
 
 def _nama_sasaran(s: SasaranLaporan) -> str:
-    return f"Sasaran {s.nomor} “{_bersih(s.teks)}”"
+    return f"{s.sebutan} “{_bersih(s.teks)}”"
 
 
 def _aturan(teks: str) -> str:
@@ -174,6 +177,13 @@ def _ada_pk(data: DataLaporan) -> bool:
     return data.pk is not None or bool(data.sasaran)
 
 
+def _nama_pk(data: DataLaporan) -> str:
+    """ "Perjanjian Kinerja Tahun 2024", or both PKs of a combined report."""
+    if getattr(data, "gabungan", False):
+        return f"Perjanjian Kinerja KPU dan Perjanjian Kinerja Sekretariat Tahun {data.tahun}"
+    return f"Perjanjian Kinerja Tahun {data.tahun}"
+
+
 def _kebijakan_batas(data: DataLaporan) -> str:
     """The cap policy of rule 9 as a clause."""
     batas = (data.batas_rerata or "").strip()
@@ -227,7 +237,7 @@ def _sasaran_ekstrem(data: DataLaporan) -> str | None:
         if len(kelompok) == 1:
             return f"pada {_nama_sasaran(kelompok[0])}"
         if len(kelompok) <= 3:
-            return f"pada Sasaran {_sebut([str(s.nomor) for s in kelompok])}"
+            return f"pada {_sebut([s.sebutan for s in kelompok])}"
         return f"pada {len(kelompok)} sasaran"
 
     return (
@@ -236,17 +246,14 @@ def _sasaran_ekstrem(data: DataLaporan) -> str | None:
     )
 
 
-def _kalimat_anggaran(data: DataLaporan) -> str:
+def _kalimat_anggaran(data: DataLaporan) -> str | None:
     if not data.anggaran:
-        return (
-            "Pagu anggaran belum dicatat pada Perjanjian Kinerja, sehingga penyerapan anggaran "
-            "belum dapat disajikan."
-        )
+        return None
     pagu = format_rupiah(data.total_pagu)
     if data.penyerapan is None:
         return (
             f"Total pagu anggaran tahun {data.tahun} sebesar {pagu}; realisasi anggaran belum "
-            "diisi, sehingga penyerapan belum dapat dihitung."
+            "dilaporkan."
         )
     return (
         f"Realisasi anggaran tahun {data.tahun} sebesar "
@@ -255,27 +262,23 @@ def _kalimat_anggaran(data: DataLaporan) -> str:
     )
 
 
-def _kalimat_tahun_lalu(data: DataLaporan) -> str:
+def _kalimat_tahun_lalu(data: DataLaporan) -> str | None:
     if data.capaian is not None and data.capaian_tahun_lalu is not None and data.tahun_lalu:
         perubahan = _perubahan(data.capaian_tahun_lalu, data.tahun_lalu, data.capaian, data.tahun)
         return f"Dibandingkan tahun sebelumnya, capaian keseluruhan {perubahan}."
     if data.capaian_tahun_lalu is not None and data.tahun_lalu:
         return (
             f"Capaian keseluruhan pada {data.tahun_lalu} adalah "
-            f"{format_persen(data.capaian_tahun_lalu)}; perbandingan dengan {data.tahun} dapat "
-            "dibuat setelah capaian tahun ini terhitung."
+            f"{format_persen(data.capaian_tahun_lalu)}."
         )
-    return (
-        f"Perbandingan dengan tahun sebelumnya belum dapat disajikan karena data kinerja sebelum "
-        f"{data.tahun} belum ada dalam sistem."
-    )
+    return None
 
 
 def _kalimat_capaian(data: DataLaporan) -> str:
     if data.capaian is None:
         return (
-            f"Capaian kinerja keseluruhan tahun {data.tahun} belum dapat dihitung karena belum ada "
-            "indikator yang realisasinya terisi."
+            f"Capaian kinerja keseluruhan tahun {data.tahun} belum dapat dihitung karena "
+            "realisasi indikatornya belum dilaporkan."
         )
     kalimat = f"Capaian kinerja keseluruhan tahun {data.tahun} adalah {data.capaian_tampil}"
     if data.kategori and data.nama_skala:
@@ -283,11 +286,6 @@ def _kalimat_capaian(data: DataLaporan) -> str:
     elif data.kategori:
         kalimat += f", kategori **{data.kategori}**"
     kalimat += f". Nilai ini adalah rata-rata capaian seluruh indikator; {_kebijakan_batas(data)}."
-    if not data.pita:
-        kalimat += (
-            f" Kategori belum dapat ditentukan karena skala kategori tahun {data.tahun} "
-            "belum dipilih pada kebijakan capaian."
-        )
     return kalimat
 
 
@@ -311,12 +309,12 @@ def _narasi_butir(ind: IndikatorLaporan, jenis: str) -> list[str]:
 
 
 def _ringkas_indikator(ind: IndikatorLaporan) -> str:
-    """ "capaian 66,67 %, di bawah target" or "realisasi belum diisi"."""
+    """ "capaian 66,67 %, di bawah target" or "realisasi belum dilaporkan"."""
     if ind.capaian is not None:
         return f"capaian {ind.capaian_tampil}, {_status(ind.capaian)}"
     if not ind.ada_realisasi:
-        return "realisasi belum diisi"
-    return "capaian belum dapat dihitung"
+        return "realisasi belum dilaporkan"
+    return "capaian tidak dapat dihitung"
 
 
 # --- Front matter ----------------------------------------------------------------------------
@@ -327,8 +325,8 @@ def kata_pengantar(data: DataLaporan) -> str:
     nama = data.nama_pemilik
     isi = (
         f"Laporan ini menyajikan capaian {data.jumlah_indikator} indikator kinerja dari "
-        f"{len(data.sasaran)} sasaran strategis yang ditetapkan dalam Perjanjian Kinerja Tahun "
-        f"{data.tahun}. Capaian tersebut dibandingkan dengan target tahun ini, dengan capaian "
+        f"{len(data.sasaran)} sasaran strategis yang ditetapkan dalam {_nama_pk(data)}. "
+        "Capaian tersebut dibandingkan dengan target tahun ini, dengan capaian "
         "tahun-tahun sebelumnya, dengan target jangka menengah Rencana Strategis, dan dengan "
         "standar nasional bila tersedia, disertai analisis penyebab, efisiensi penggunaan "
         "sumber daya, serta realisasi anggaran."
@@ -352,23 +350,41 @@ def ikhtisar(data: DataLaporan) -> str:
     """Ikhtisar Eksekutif: overall result, counts, best and weakest sasaran, budget, trend."""
     nama = data.nama_pemilik
     if not _ada_pk(data):
-        pembuka = (
-            f"Perjanjian Kinerja {nama} Tahun {data.tahun} belum tercatat dalam sistem, sehingga "
-            "capaian kinerja belum dapat diukur. Lengkapi Perjanjian Kinerja dan realisasinya "
-            "untuk mengisi ikhtisar ini."
-        )
-        return _paragraf(pembuka, _kalimat_anggaran(data))
+        return _paragraf(_kalimat_anggaran(data))
     pembuka = (
         f"Laporan Kinerja {nama} Tahun {data.tahun} mengukur {data.jumlah_indikator} indikator "
-        f"kinerja dari {len(data.sasaran)} sasaran strategis yang ditetapkan dalam Perjanjian "
-        f"Kinerja Tahun {data.tahun}."
+        f"kinerja dari {len(data.sasaran)} sasaran strategis yang ditetapkan dalam "
+        f"{_nama_pk(data)}."
     )
     hasil = " ".join(k for k in (_kalimat_status(data.status), _sasaran_ekstrem(data)) if k)
-    return _paragraf(
-        f"{pembuka} {_kalimat_capaian(data)}",
-        hasil,
-        f"{_kalimat_anggaran(data)} {_kalimat_tahun_lalu(data)}",
-    )
+    kalimat = (_kalimat_anggaran(data), _kalimat_tahun_lalu(data), _riwayat_ikhtisar(data))
+    penutup = " ".join(k for k in kalimat if k)
+    return _paragraf(f"{pembuka} {_kalimat_capaian(data)}", hasil, penutup)
+
+
+def _riwayat_ikhtisar(data: DataLaporan) -> str | None:
+    """The indicators with a result in the previous year (from the indicator history), compared
+    with this year: "Dibandingkan 2023, capaian indikator 1.4 naik dari … ." Only when the
+    overall capaian of last year is not known from a PK in the app."""
+    if data.capaian_tahun_lalu is not None:
+        return None
+    butir = []
+    for ind in _semua_indikator(data):
+        lalu = next(
+            (r for r in ind.riwayat if r.tahun == data.tahun - 1 and r.capaian is not None), None
+        )
+        if lalu is None:
+            continue
+        if ind.capaian is not None:
+            butir.append(
+                f"indikator {ind.kode} "
+                f"{_perubahan(lalu.capaian, lalu.tahun, ind.capaian, data.tahun)}"
+            )
+        else:
+            butir.append(f"indikator {ind.kode} mencapai {lalu.capaian_tampil} pada {lalu.tahun}")
+    if not butir:
+        return None
+    return f"Dibandingkan tahun sebelumnya, capaian {_sebut(butir)}."
 
 
 # --- BAB I Pendahuluan -----------------------------------------------------------------------
@@ -408,8 +424,8 @@ def latar_belakang(data: DataLaporan) -> str:
         )
     if _ada_pk(data):
         dasar.append(
-            f"dijabarkan dalam Perjanjian Kinerja Tahun {data.tahun} yang memuat "
-            f"{len(data.sasaran)} sasaran strategis dan {data.jumlah_indikator} indikator kinerja"
+            f"dijabarkan dalam {_nama_pk(data)} yang memuat {len(data.sasaran)} sasaran "
+            f"strategis dan {data.jumlah_indikator} indikator kinerja"
         )
     kalimat_dasar = ""
     if dasar:
@@ -429,7 +445,7 @@ def maksud_tujuan(data: DataLaporan) -> str:
     nama = data.nama_pemilik
     return _paragraf(
         f"Laporan Kinerja ini dimaksudkan sebagai pertanggungjawaban {nama} atas pencapaian "
-        f"sasaran strategis yang ditetapkan dalam Perjanjian Kinerja Tahun {data.tahun}.",
+        f"sasaran strategis yang ditetapkan dalam {_nama_pk(data)}.",
         "Tujuan penyusunan laporan ini adalah:",
         _daftar(
             [
@@ -445,7 +461,8 @@ def maksud_tujuan(data: DataLaporan) -> str:
 
 
 def tugas_fungsi(data: DataLaporan) -> str:
-    """The legal basis of the duties, kept generic; the staff complete the details."""
+    """The legal basis of the duties (the satker's own description is the staff's to write; the
+    completeness list asks for it)."""
     lembaga = _nama_lembaga(data)
     kalimat = [
         f"Tugas, wewenang, dan kewajiban {lembaga} dalam penyelenggaraan Pemilu diatur dalam "
@@ -462,22 +479,13 @@ def tugas_fungsi(data: DataLaporan) -> str:
         "Jenderal Komisi Pemilihan Umum, Sekretariat Komisi Pemilihan Umum Provinsi, dan "
         "Sekretariat Komisi Pemilihan Umum Kabupaten/Kota."
     )
-    return _paragraf(
-        " ".join(kalimat),
-        f"Uraian tugas, fungsi, dan wewenang {data.nama_pemilik} beserta nomor peraturan KPU "
-        "yang berlaku perlu dilengkapi oleh staf.",
-    )
+    return _paragraf(" ".join(kalimat))
 
 
 def organisasi(data: DataLaporan) -> str:
-    """Structure chart and staff tables are for the staff to complete."""
-    return _paragraf(
-        f"Bagian ini menyajikan susunan organisasi {data.nama_pemilik} pada tahun {data.tahun}.",
-        "Bagan struktur organisasi serta tabel pegawai (menurut jabatan, golongan, pendidikan, "
-        "dan jenis kelamin) belum tercatat dalam sistem. Mohon staf melengkapi bagan dan tabel "
-        "tersebut sesuai keadaan per 31 Desember "
-        f"{data.tahun}.",
-    )
+    """Nothing: the structure and the staff are not in the data, so the section is printed only
+    once the staff have written it (the completeness list asks for it)."""
+    return ""
 
 
 def isu_strategis(data: DataLaporan) -> str:
@@ -493,7 +501,7 @@ def isu_strategis(data: DataLaporan) -> str:
     kosong = _tanpa_realisasi(semua)
     if kosong:
         butir.append(
-            f"Realisasi {len(kosong)} dari {len(semua)} indikator belum diisi "
+            f"Realisasi {len(kosong)} dari {len(semua)} indikator belum dilaporkan "
             f"(indikator {_kode_indikator(kosong)})."
         )
     for ind in semua:
@@ -506,9 +514,7 @@ def isu_strategis(data: DataLaporan) -> str:
                 f"{_perubahan(lalu.capaian, lalu.tahun, ind.capaian, data.tahun)}."
             )
     if data.anggaran and data.penyerapan is None:
-        butir.append("Realisasi anggaran belum diisi, sehingga penyerapan belum dapat dinilai.")
-    if not _ada_pk(data):
-        butir.append(f"Perjanjian Kinerja Tahun {data.tahun} belum tercatat dalam sistem.")
+        butir.append("Realisasi anggaran belum dilaporkan; penyerapannya belum dapat dinilai.")
     pembuka = (
         f"Berdasarkan hasil pengukuran kinerja tahun {data.tahun}, isu yang perlu mendapat "
         f"perhatian {data.nama_pemilik} adalah sebagai berikut:"
@@ -517,15 +523,9 @@ def isu_strategis(data: DataLaporan) -> str:
         return _paragraf(
             f"Hasil pengukuran kinerja tahun {data.tahun} tidak menunjukkan sasaran di bawah "
             "target, indikator tanpa realisasi, maupun indikator yang capaiannya turun "
-            "dibandingkan tahun sebelumnya.",
-            "Isu strategis dari lingkungan eksternal (misalnya tahapan Pemilu atau Pemilihan "
-            "yang berjalan) dapat ditambahkan oleh staf.",
+            "dibandingkan tahun sebelumnya."
         )
-    return _paragraf(
-        pembuka,
-        _daftar(butir),
-        "Isu strategis dari lingkungan eksternal dapat ditambahkan oleh staf.",
-    )
+    return _paragraf(pembuka, _daftar(butir))
 
 
 def sistematika(data: DataLaporan) -> str:
@@ -554,95 +554,33 @@ def sistematika(data: DataLaporan) -> str:
 
 
 def perencanaan(data: DataLaporan) -> str:
-    """BAB II intro: the Renstra, its contents and the year's Perjanjian Kinerja."""
+    """BAB II intro: the Renstra and what it holds (the chapter prints its visi, misi, tujuan
+    and sasaran after this text, and describes each PK in its own part)."""
     blok = []
     renstra = data.renstra
     if renstra is not None:
-        kalimat = (
-            f"Perencanaan kinerja {data.nama_pemilik} mengacu pada {_bersih(renstra.nama)} "
-            f"yang berlaku untuk periode {renstra.tahun_mulai} sampai dengan "
-            f"{renstra.tahun_selesai}; tahun {data.tahun} merupakan tahun ke-"
-            f"{data.tahun - renstra.tahun_mulai + 1} dari periode tersebut."
-        )
-        if not renstra.tahun_mulai <= data.tahun <= renstra.tahun_selesai:
+        if renstra.tahun_mulai <= data.tahun <= renstra.tahun_selesai:
             kalimat = (
                 f"Perencanaan kinerja {data.nama_pemilik} mengacu pada {_bersih(renstra.nama)} "
-                f"(periode {renstra.tahun_mulai} sampai dengan {renstra.tahun_selesai}). Tahun "
-                f"{data.tahun} berada di luar periode tersebut; periksa Renstra yang berlaku."
+                f"yang berlaku untuk periode {renstra.tahun_mulai} sampai dengan "
+                f"{renstra.tahun_selesai}; tahun {data.tahun} merupakan tahun ke-"
+                f"{data.tahun - renstra.tahun_mulai + 1} dari periode tersebut."
             )
-        satker_id = getattr(data.satker, "id", None)
-        if satker_id is not None and getattr(renstra, "satker_id", satker_id) != satker_id:
-            kalimat += (
-                " Renstra satker ini belum dicatat, sehingga Renstra KPU digunakan sebagai acuan."
+        else:
+            kalimat = (
+                f"Perencanaan kinerja {data.nama_pemilik} mengacu pada {_bersih(renstra.nama)} "
+                f"(periode {renstra.tahun_mulai} sampai dengan {renstra.tahun_selesai})."
             )
         blok.append(kalimat)
-        visi = _bersih(renstra.visi)
-        blok.append(f"Visi yang ditetapkan adalah:\n\n> {visi}" if visi else "Visi belum diisi.")
-        isi = []
+        isi = ["visi"] if _bersih(renstra.visi) else []
         if data.misi:
             isi.append(f"{len(data.misi)} misi")
         if data.tujuan:
             isi.append(f"{len(data.tujuan)} tujuan")
         if data.sasaran_renstra:
             isi.append(f"{len(data.sasaran_renstra)} sasaran strategis")
-        kurang = [
-            n
-            for n, ada in (
-                ("misi", data.misi),
-                ("tujuan", data.tujuan),
-                ("sasaran", data.sasaran_renstra),
-            )
-            if not ada
-        ]
-        kalimat = f"Untuk mewujudkan visi tersebut, Renstra memuat {_sebut(isi)}." if isi else ""
-        if kurang:
-            kalimat += f" {_sebut(kurang).capitalize()} Renstra belum diisi."
-        blok.append(kalimat.strip())
-    else:
-        blok.append("Rencana Strategis yang menjadi acuan belum tercatat dalam sistem.")
-
-    pk = data.pk
-    if pk is None:
-        blok.append(
-            f"Perjanjian Kinerja Tahun {data.tahun} belum tercatat; lengkapi pada halaman "
-            "Perjanjian Kinerja."
-        )
-    else:
-        kalimat = (
-            f"Target tahun {data.tahun} ditetapkan dalam Perjanjian Kinerja Tahun {data.tahun} "
-            f"yang memuat {len(data.sasaran)} sasaran strategis dan {data.jumlah_indikator} "
-            "indikator kinerja"
-        )
-        revisi = getattr(pk, "revisi", 0) or 0
-        if revisi:
-            kalimat += f" (revisi ke-{revisi})"
-        kalimat += "."
-        tanggal = getattr(pk, "tanggal_ttd", None)
-        pihak1 = _bersih(getattr(pk, "pihak_pertama_nama", ""))
-        jabatan1 = _bersih(getattr(pk, "pihak_pertama_jabatan", ""))
-        pihak2 = _bersih(getattr(pk, "pihak_kedua_nama", ""))
-        jabatan2 = _bersih(getattr(pk, "pihak_kedua_jabatan", ""))
-        if pihak1:
-            oleh = pihak1 + (f" selaku {jabatan1}" if jabatan1 else "")
-            if pihak2:
-                oleh += f" dan {pihak2}" + (f" selaku {jabatan2}" if jabatan2 else "")
-            waktu = f" pada {_tanggal(tanggal)}" if tanggal else ""
-            kalimat += f" Perjanjian Kinerja tersebut ditandatangani{waktu} oleh {oleh}."
-            if not tanggal:
-                kalimat += " Tanggal penandatanganannya belum diisi."
-        elif tanggal:
-            kalimat += (
-                f" Perjanjian Kinerja tersebut ditandatangani pada {_tanggal(tanggal)}; "
-                "nama penandatangan belum diisi."
-            )
-        else:
-            kalimat += " Tanggal dan nama penandatangan Perjanjian Kinerja belum diisi."
-        blok.append(kalimat)
-    if data.anggaran:
-        blok.append(
-            f"Rencana anggaran tahun {data.tahun} berjumlah {format_rupiah(data.total_pagu)} "
-            f"pada {len(data.anggaran)} program."
-        )
+        if isi:
+            blok.append(f"Renstra tersebut memuat {_sebut(isi)} sebagai berikut.")
     return _paragraf(*blok)
 
 
@@ -664,10 +602,7 @@ def pengukuran(data: DataLaporan) -> str:
     """BAB III intro: the rules used, rounding, roll-up, the category scale and cap policy."""
     semua = _semua_indikator(data)
     if not semua:
-        return _paragraf(
-            f"Pengukuran kinerja tahun {data.tahun} belum dapat disajikan karena Perjanjian "
-            "Kinerja belum memuat indikator. Lengkapi Perjanjian Kinerja dan realisasinya.",
-        )
+        return ""
     aturan: dict[str, int] = {}
     for ind in semua:
         aturan[ind.hasil.aturan] = aturan.get(ind.hasil.aturan, 0) + 1
@@ -700,21 +635,13 @@ def pengukuran(data: DataLaporan) -> str:
             "Kategori ditentukan dari capaian yang telah dibulatkan, sehingga capaian yang tampil "
             "tepat pada batas bawah suatu kategori termasuk dalam kategori tersebut."
         )
-    else:
-        blok.append(
-            f"Skala kategori tahun {data.tahun} belum dipilih pada kebijakan capaian, sehingga "
-            "kategori capaian belum dapat ditentukan."
-        )
     return _paragraf(*blok)
 
 
 def anggaran(data: DataLaporan) -> str:
     """BAB III.B narrative: pagu per programme, total; realisasi only where entered."""
     if not data.anggaran:
-        return (
-            f"Pagu anggaran tahun {data.tahun} belum dicatat pada Perjanjian Kinerja. Lengkapi "
-            "program dan pagunya agar realisasi anggaran dapat disajikan."
-        )
+        return ""
     butir = []
     for a in data.anggaran:
         nama = f"{a.kode} {_bersih(a.program)}".strip()
@@ -725,8 +652,12 @@ def anggaran(data: DataLaporan) -> str:
                 teks += f" (penyerapan {format_persen(a.penyerapan)})"
             teks += f", sisa {format_rupiah(a.sisa)}"
         butir.append(teks + ".")
+    sumber = ""
+    if getattr(data, "anggaran_dipa", False):
+        revisi = getattr(data, "revisi_dipa", 0)
+        sumber = " menurut DIPA" + (f" setelah {revisi} kali revisi" if revisi else "")
     blok = [
-        f"Anggaran {data.nama_pemilik} tahun {data.tahun} dialokasikan pada "
+        f"Anggaran {data.nama_pemilik} tahun {data.tahun}{sumber} dialokasikan pada "
         f"{len(data.anggaran)} program dengan total pagu {format_rupiah(data.total_pagu)}:",
         _daftar(butir),
     ]
@@ -736,21 +667,22 @@ def anggaran(data: DataLaporan) -> str:
         if data.penyerapan is not None:
             kalimat += f", atau penyerapan {format_persen(data.penyerapan)}"
         sisa = data.total_pagu - total
-        kalimat += f", dengan sisa anggaran {format_rupiah(sisa)}."
         if sisa < 0:
-            kalimat += " Realisasi melebihi pagu; periksa kembali data realisasi anggaran."
+            kalimat += f"; realisasi melebihi pagu sebesar {format_rupiah(-sisa)}."
+        else:
+            kalimat += f", dengan sisa anggaran {format_rupiah(sisa)}."
         blok.append(kalimat)
     else:
         belum = [a for a in data.anggaran if a.realisasi is None]
         if len(belum) == len(data.anggaran):
             blok.append(
-                "Realisasi anggaran belum diisi, sehingga penyerapan dan sisa anggaran belum "
-                "dapat dihitung."
+                "Realisasi anggaran belum dilaporkan, sehingga penyerapan dan sisa anggaran tidak "
+                "dihitung."
             )
         else:
             blok.append(
-                f"Realisasi anggaran {len(belum)} program belum diisi, sehingga total "
-                "penyerapan belum dapat dihitung."
+                f"Realisasi anggaran {len(belum)} program belum dilaporkan, sehingga total "
+                "penyerapan tidak dihitung."
             )
     return _paragraf(*blok)
 
@@ -761,10 +693,7 @@ def anggaran(data: DataLaporan) -> str:
 def kesimpulan(data: DataLaporan) -> str:
     """Overall result, counts and the sasaran below target by name."""
     if not _ada_pk(data):
-        return (
-            f"Kesimpulan belum dapat ditarik karena Perjanjian Kinerja Tahun {data.tahun} dan "
-            "realisasinya belum tercatat dalam sistem."
-        )
+        return ""
     blok = []
     if data.capaian is not None:
         blok.append(
@@ -775,7 +704,7 @@ def kesimpulan(data: DataLaporan) -> str:
     else:
         blok.append(
             f"Capaian kinerja {data.nama_pemilik} Tahun {data.tahun} belum dapat disimpulkan "
-            "karena belum ada indikator yang realisasinya terisi."
+            "karena realisasi indikatornya belum dilaporkan."
         )
     blok.append(_kalimat_status(data.status))
     bawah = _sasaran_di_bawah(data)
@@ -801,7 +730,7 @@ def kesimpulan(data: DataLaporan) -> str:
             if len(belum) == len(data.sasaran)
             else f"Sebanyak {len(belum)} sasaran"
         )
-        blok.append(f"{jumlah} belum dapat dinilai karena realisasi indikatornya belum diisi.")
+        blok.append(f"{jumlah} belum dapat dinilai karena realisasi indikatornya belum dilaporkan.")
     if data.capaian is not None and data.capaian_tahun_lalu is not None and data.tahun_lalu:
         perubahan = _perubahan(data.capaian_tahun_lalu, data.tahun_lalu, data.capaian, data.tahun)
         blok.append(f"Capaian keseluruhan {perubahan}.")
@@ -833,9 +762,9 @@ def saran(data: DataLaporan) -> str:
             if lemah:
                 teks += f": {'; '.join(_rincian_lemah(i) for i in lemah)}"
             if any(i.narasi.get("solusi") for i in lemah):
-                teks += ". Pantau pelaksanaan solusi yang telah dicatat pada halaman realisasi."
+                teks += ". Pantau pelaksanaan solusi yang telah ditetapkan."
             else:
-                teks += ". Solusinya belum dicatat pada halaman realisasi."
+                teks += "."
             butir.append(teks)
         blok.append(
             f"**Perbaikan capaian.** Telaah kendala pada {len(bawah)} sasaran yang belum "
@@ -850,31 +779,18 @@ def saran(data: DataLaporan) -> str:
             f"**Indikator di bawah target.** Telaah juga indikator {_kode_indikator(lemah_lain)} "
             "yang masih di bawah target meskipun rata-rata sasarannya tercapai."
         )
-    data_kurang = []
-    if not _ada_pk(data):
-        data_kurang.append(f"catat Perjanjian Kinerja Tahun {data.tahun} beserta realisasinya;")
     kosong = _tanpa_realisasi(_semua_indikator(data))
     if kosong:
-        data_kurang.append(
-            f"lengkapi realisasi indikator {_kode_indikator(kosong)} beserta bukti dukungnya;"
+        blok.append(
+            f"**Pengukuran kinerja.** Realisasi indikator {_kode_indikator(kosong)} belum "
+            "dilaporkan. Tetapkan penanggung jawab, sumber data, dan jadwal pengukuran setiap "
+            "indikator agar seluruh target Perjanjian Kinerja dapat diukur dan dievaluasi."
         )
-    if data.anggaran and data.penyerapan is None:
-        data_kurang.append(
-            "isi realisasi anggaran per program agar penyerapan anggaran dan efisiensi "
-            "penggunaan sumber daya dapat dinilai;"
-        )
-    elif not data.anggaran:
-        data_kurang.append("catat pagu dan realisasi anggaran per program;")
-    if data_kurang:
-        data_kurang[-1] = data_kurang[-1].rstrip(";") + "."
-        blok.append("**Kelengkapan data.** Sebelum laporan difinalkan:")
-        blok.append(_daftar(data_kurang))
     if not blok:
         return _paragraf(
-            f"Seluruh indikator tahun {data.tahun} mencapai atau melampaui target dan data "
-            "realisasi serta anggaran telah lengkap, sehingga tidak ada rekomendasi perbaikan "
-            "yang diturunkan dari data.",
-            "Staf dapat menambahkan rekomendasi berdasarkan evaluasi pelaksanaan kegiatan.",
+            f"Seluruh indikator tahun {data.tahun} mencapai atau melampaui target. Capaian ini "
+            "perlu dipertahankan dengan menjaga konsistensi pelaksanaan rencana aksi, "
+            "pemantauan triwulanan, dan ketersediaan data dukung setiap indikator."
         )
     return _paragraf(
         f"Rekomendasi berikut diturunkan dari hasil pengukuran kinerja tahun {data.tahun}.",
@@ -887,14 +803,14 @@ def saran(data: DataLaporan) -> str:
 
 def _sebut_sasaran(s: SasaranLaporan) -> str:
     """Short reference used inside an analysis (the sasaran's full name heads its section)."""
-    return f"Sasaran {s.nomor}"
+    return s.sebutan
 
 
 def _catatan_tanpa_realisasi(daftar: list[IndikatorLaporan]) -> str | None:
     kosong = _tanpa_realisasi(daftar)
     if not kosong:
         return None
-    return f"Realisasi indikator {_kode_indikator(kosong)} belum diisi."
+    return f"Realisasi indikator {_kode_indikator(kosong)} belum dilaporkan."
 
 
 def _baris_target(data: DataLaporan, ind: IndikatorLaporan) -> str:
@@ -910,7 +826,7 @@ def _baris_target(data: DataLaporan, ind: IndikatorLaporan) -> str:
         tambahan = f" ({'; '.join(keterangan)})" if keterangan else ""
         bagian.append(f"target {target}{tambahan}")
     else:
-        bagian.append("target belum diisi")
+        bagian.append("target belum ditetapkan")
     realisasi = _nilai(ind, ind.realisasi) if ind.ada_realisasi else None
     if realisasi:
         bagian.append(f"realisasi {realisasi}")
@@ -928,7 +844,7 @@ def _baris_target(data: DataLaporan, ind: IndikatorLaporan) -> str:
 def analisis_target(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     """(1) Each indicator against its target, with the rule used; then the sasaran's mean."""
     if not sasaran.indikator:
-        return f"{_nama_sasaran(sasaran)} belum memiliki indikator dalam Perjanjian Kinerja."
+        return ""
     jumlah = len(sasaran.indikator)
     pembuka = (
         f"{_nama_sasaran(sasaran)} diukur dengan "
@@ -941,11 +857,11 @@ def analisis_target(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         if kosong and len(kosong) == jumlah:
             penutup = (
                 f"Capaian sasaran ini belum dapat dihitung karena realisasi indikator "
-                f"{_kode_indikator(kosong)} belum diisi."
+                f"{_kode_indikator(kosong)} belum dilaporkan."
             )
             catatan = None
         else:
-            penutup = "Capaian sasaran ini belum dapat dihitung."
+            penutup = "Capaian sasaran ini tidak dapat dihitung."
     elif jumlah == 1:
         penutup = (
             f"Capaian sasaran ini sama dengan capaian indikatornya, {sasaran.capaian_tampil}"
@@ -961,7 +877,7 @@ def analisis_target(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         if kosong:
             penutup += (
                 f" Rata-rata ini belum mencakup indikator {_kode_indikator(kosong)} yang "
-                "realisasinya belum diisi."
+                "realisasinya belum dilaporkan."
             )
             catatan = None
     return _paragraf(
@@ -990,11 +906,7 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         for ind in sasaran.indikator
     }
     if not lama_sasaran and not any(per_indikator.values()):
-        return (
-            f"Data capaian sebelum tahun {data.tahun} untuk {_sebut_sasaran(sasaran)} belum ada "
-            "dalam sistem. Perbandingan dengan tahun-tahun sebelumnya dapat disajikan setelah "
-            "Perjanjian Kinerja dan realisasi tahun sebelumnya dicatat."
-        )
+        return ""
     blok = []
     if lama_sasaran:
         terakhir = lama_sasaran[-1]
@@ -1041,8 +953,8 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         blok.append(_daftar(butir))
     if tanpa:
         blok.append(
-            f"Data tahun sebelumnya untuk indikator {_kode_indikator(tanpa)} belum ada dalam "
-            "sistem."
+            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena tidak ada data "
+            "capaian tahun sebelumnya."
         )
     blok.append(_catatan_tanpa_realisasi(sasaran.indikator))
     return _paragraf(*blok)
@@ -1077,7 +989,7 @@ def analisis_renstra(data: DataLaporan, sasaran: SasaranLaporan) -> str:
             else:
                 bagian.append(
                     f"target {data.tahun} dalam Renstra ({target_tahun_ini}) berbeda dengan "
-                    f"target Perjanjian Kinerja ({target_pk}); periksa kembali kedua target"
+                    f"target Perjanjian Kinerja ({target_pk})"
                 )
         realisasi = _nilai(ind, ind.realisasi) if ind.ada_realisasi else None
         if target_akhir:
@@ -1090,22 +1002,19 @@ def analisis_renstra(data: DataLaporan, sasaran: SasaranLaporan) -> str:
                     f"realisasi {data.tahun} sebesar {realisasi} setara "
                     f"{format_persen(ind.capaian_thd_renstra)} dari target akhir Renstra"
                 )
-        elif akhir:
-            bagian.append(f"target akhir Renstra ({akhir}) belum dicatat")
         butir.append(f"{_nama_indikator(ind)}: {'; '.join(bagian)}.")
     periode = f" {renstra.tahun_mulai}–{renstra.tahun_selesai}" if renstra else ""
     if not butir:
-        return (
-            f"Target jangka menengah Renstra{periode} untuk indikator {_sebut_sasaran(sasaran)} "
-            "belum dicatat. Lengkapi target tahunan Renstra agar perbandingan ini dapat "
-            "disajikan."
-        )
+        return ""
     blok = [
         f"Perbandingan {_sebut_sasaran(sasaran)} dengan target jangka menengah Renstra{periode}:",
         _daftar(butir),
     ]
     if tanpa:
-        blok.append(f"Target Renstra untuk indikator {_kode_indikator(tanpa)} belum dicatat.")
+        blok.append(
+            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena target Renstranya "
+            "tidak tersedia."
+        )
     blok.append(_catatan_tanpa_realisasi([i for i in sasaran.indikator if i not in tanpa]))
     return _paragraf(*blok)
 
@@ -1114,11 +1023,7 @@ def analisis_nasional(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     """(4) Realisasi against the national standard, where one is recorded."""
     ada = [i for i in sasaran.indikator if _ada(i.standar_nasional)]
     if not ada:
-        return (
-            f"Belum ada standar nasional yang tercatat untuk indikator {_sebut_sasaran(sasaran)}, "
-            "sehingga perbandingan dengan standar nasional tidak disajikan. Bila ada, standar "
-            "nasional dapat diisi pada data indikator."
-        )
+        return ""
     butir = []
     for ind in ada:
         teks = f"standar nasional {_nilai(ind, ind.standar_nasional)}"
@@ -1138,7 +1043,10 @@ def analisis_nasional(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     ]
     tanpa = [i for i in sasaran.indikator if not _ada(i.standar_nasional)]
     if tanpa:
-        blok.append(f"Standar nasional untuk indikator {_kode_indikator(tanpa)} belum tercatat.")
+        blok.append(
+            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena standar nasionalnya "
+            "tidak tersedia."
+        )
     blok.append(_catatan_tanpa_realisasi(ada))
     return _paragraf(*blok)
 
@@ -1161,33 +1069,12 @@ def _analisis_narasi(
 
 def analisis_penyebab(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     """(5) Causes and solutions, quoted from the staff's realisasi entries."""
-    blok, tanpa = _analisis_narasi(sasaran, ("penyebab", "solusi"))
+    blok, _tanpa = _analisis_narasi(sasaran, ("penyebab", "solusi"))
     if not blok:
-        return (
-            f"Penyebab keberhasilan atau kegagalan dan solusinya untuk {_sebut_sasaran(sasaran)} "
-            "belum diisi pada halaman realisasi."
-        )
-    hasil = [
-        f"Penyebab keberhasilan atau kegagalan {_sebut_sasaran(sasaran)} dan solusinya, "
-        "sebagaimana dicatat pada halaman realisasi:",
-        *blok,
-    ]
-    if tanpa:
-        hasil.append(
-            f"Penyebab dan solusi untuk indikator {_kode_indikator(tanpa)} belum diisi pada "
-            "halaman realisasi."
-        )
-    tanpa_solusi = [
-        i
-        for i in sasaran.indikator
-        if _di_bawah(i.capaian) and not i.narasi.get("solusi") and i not in tanpa
-    ]
-    if tanpa_solusi:
-        hasil.append(
-            f"Indikator {_kode_indikator(tanpa_solusi)} belum mencapai target, tetapi solusinya "
-            "belum dicatat."
-        )
-    return _paragraf(*hasil)
+        return ""
+    return _paragraf(
+        f"Penyebab keberhasilan atau kegagalan {_sebut_sasaran(sasaran)} dan solusinya:", *blok
+    )
 
 
 def analisis_efisiensi(data: DataLaporan, sasaran: SasaranLaporan) -> str:
@@ -1214,46 +1101,29 @@ def analisis_efisiensi(data: DataLaporan, sasaran: SasaranLaporan) -> str:
             f"{format_persen(sasaran.penyerapan)}; indeks efisiensi belum dapat dihitung karena "
             "capaian sasaran belum terhitung."
         )
-    else:
-        kalimat = (
-            f"Realisasi anggaran per sasaran belum dihubungkan dalam sistem, sehingga indeks "
-            f"efisiensi (capaian dibagi penyerapan anggaran) untuk {nama} belum dapat dihitung."
+    elif data.penyerapan is not None and sasaran.capaian is not None:
+        blok.append(
+            f"Anggaran tidak dirinci per sasaran. Sebagai gambaran, {nama} mencapai "
+            f"{sasaran.capaian_tampil}, sedangkan penyerapan anggaran keseluruhan tahun "
+            f"{data.tahun} adalah {format_persen(data.penyerapan)}."
         )
-        if sasaran.capaian is not None:
-            kalimat += f" Capaian sasaran ini adalah {sasaran.capaian_tampil}."
-        if data.penyerapan is not None:
-            kalimat += (
-                f" Sebagai gambaran, penyerapan anggaran keseluruhan tahun {data.tahun} adalah "
-                f"{format_persen(data.penyerapan)}."
-            )
-        blok.append(kalimat)
     ada_rincian = any(
         "Rp" in teks for i in sasaran.indikator for teks in i.narasi.get("program_pendukung", [])
     )
-    if ada_rincian:
+    if ada_rincian and blok:
         blok.append(
-            "Pagu dan realisasi kegiatan yang dicatat staf tercantum pada uraian program dan "
-            "kegiatan yang menunjang sasaran ini."
+            "Pagu dan realisasi kegiatan yang menunjang sasaran ini diuraikan pada analisis "
+            "program dan kegiatan."
         )
     return _paragraf(*blok)
 
 
 def analisis_program(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     """(7) Supporting programmes and activities, quoted from the staff's realisasi entries."""
-    blok, tanpa = _analisis_narasi(sasaran, ("program_pendukung", "kegiatan"))
+    blok, _tanpa = _analisis_narasi(sasaran, ("program_pendukung", "kegiatan"))
     if not blok:
-        return (
-            f"Program dan kegiatan yang menunjang {_sebut_sasaran(sasaran)} belum diisi pada "
-            "halaman realisasi."
-        )
-    hasil = [
-        f"Program dan kegiatan yang menunjang {_sebut_sasaran(sasaran)}, sebagaimana dicatat "
-        "pada halaman realisasi:",
+        return ""
+    return _paragraf(
+        f"Program dan kegiatan yang menunjang {_sebut_sasaran(sasaran)}:",
         *blok,
-    ]
-    if tanpa:
-        hasil.append(
-            f"Program dan kegiatan untuk indikator {_kode_indikator(tanpa)} belum diisi pada "
-            "halaman realisasi."
-        )
-    return _paragraf(*hasil)
+    )

@@ -293,74 +293,93 @@ def capaian_per_sasaran(sasaran: list[SasaranLaporan], pita=None) -> str | None:
     return _gambar(2.6 + 0.34 * n, judul, lukis)
 
 
-def tren_capaian(titik: list[tuple[int, Decimal | None]]) -> str | None:
-    """Line of the overall capaian per year (earlier years and the report's year), each point
-    labelled ("96,35 %"), dashed line at 100 %. A single year shows as one labelled marker; a
-    year without capaian keeps its tick, marked "belum ada capaian". None when no year has a
-    capaian."""
-    urut = sorted(titik, key=lambda t: t[0])
-    if all(v is None for _, v in urut):
+# Series after the first (the overall capaian, in maroon) in muted colours and their own marks.
+WARNA_SERI = ("#2f5d7c", "#6b8e23", "#b8860b", "#5b4a8a", "#8b5a2b", "#3d7a6e")
+PENANDA_SERI = ("s", "^", "D", "v", "P", "X")
+
+
+def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> str | None:
+    """Lines of capaian per year, one per series (e.g. the overall capaian, or an indicator
+    with its earlier years), each point labelled ("96,35 %"), dashed line at 100 %. Every year
+    from the first to the last keeps its tick; a year without a value breaks the line. A legend
+    names the series when there are several. None when no series has a value."""
+    seri = [(label, sorted(titik)) for label, titik in seri if any(v is not None for _, v in titik)]
+    if not seri:
         return None
-    tahun = [t for t, _ in urut]
-    ada = [(t, float(v), v) for t, v in urut if v is not None]
-    batas = _batas_atas(max(v for _, v, _ in ada), ruang=1.14)
-    if len(tahun) > 1:
-        judul = f"Tren capaian kinerja keseluruhan {tahun[0]}–{tahun[-1]}"
-    else:
-        judul = f"Capaian kinerja keseluruhan {tahun[0]}"
+    semua_tahun = sorted({t for _, titik in seri for t, _ in titik})
+    tahun = list(range(semua_tahun[0], semua_tahun[-1] + 1))
+    nilai = [float(v) for _, titik in seri for _, v in titik if v is not None]
+    batas = _batas_atas(max(nilai), ruang=1.14)
+    judul = (
+        f"Tren capaian kinerja {tahun[0]}–{tahun[-1]}"
+        if len(tahun) > 1
+        else f"Capaian kinerja {tahun[0]}"
+    )
+    banyak = len(seri) > 1
 
     def lukis(fig):
         ax = fig.add_subplot()
         _garis_seratus(ax, vertikal=False)
-        # Consecutive years with values are joined; a year without one breaks the line.
-        segmen, semua = [], []
-        for t, v in urut:
-            if v is None:
-                if segmen:
-                    semua.append(segmen)
-                segmen = []
-            else:
-                segmen.append((t, float(v)))
-        if segmen:
-            semua.append(segmen)
-        for s in semua:
-            ax.plot([t for t, _ in s], [v for _, v in s], color=MERUN, lw=1.6, zorder=4)
-        ax.plot(
-            [t for t, _, _ in ada],
-            [v for _, v, _ in ada],
-            ls="none",
-            marker="o",
-            ms=6,
-            color=MERUN,
-            markeredgecolor="white",
-            markeredgewidth=0.8,
-            zorder=5,
-        )
-        for t, v, asli in ada:
-            ax.annotate(
-                format_persen(asli),
-                (t, v),
-                xytext=(0, 7),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=8,
-                color=TEKS,
-                zorder=6,
-                bbox=_KOTAK,
+        for n, (label, titik) in enumerate(seri):
+            warna = MERUN if n == 0 else WARNA_SERI[(n - 1) % len(WARNA_SERI)]
+            penanda = "o" if n == 0 else PENANDA_SERI[(n - 1) % len(PENANDA_SERI)]
+            ada = {t: v for t, v in titik if v is not None}
+            # Consecutive years with values are joined; a year without one breaks the line.
+            segmen, potongan = [], []
+            for t in tahun:
+                if t in ada:
+                    segmen.append((t, float(ada[t])))
+                elif segmen:
+                    potongan.append(segmen)
+                    segmen = []
+            if segmen:
+                potongan.append(segmen)
+            for i, p in enumerate(potongan):
+                ax.plot(
+                    [t for t, _ in p],
+                    [v for _, v in p],
+                    color=warna,
+                    lw=1.6,
+                    zorder=4,
+                    label=label if i == 0 and banyak else None,
+                )
+            ax.plot(
+                list(ada),
+                [float(v) for v in ada.values()],
+                ls="none",
+                marker=penanda,
+                ms=6,
+                color=warna,
+                markeredgecolor="white",
+                markeredgewidth=0.8,
+                zorder=5,
+                label=label if banyak and not potongan else None,
             )
-        for t, v in urut:
-            if v is None:
-                ax.text(
-                    t,
-                    batas * 0.03,
-                    "belum ada\ncapaian",
+            for t, v in ada.items():
+                ax.annotate(
+                    format_persen(v),
+                    (t, float(v)),
+                    xytext=(0, 7 if n % 2 == 0 else -14),
+                    textcoords="offset points",
                     ha="center",
                     va="bottom",
-                    fontsize=7,
-                    style="italic",
-                    color=TEKS_LEMBUT,
+                    fontsize=8,
+                    color=TEKS if n == 0 else warna,
+                    zorder=6,
+                    bbox=_KOTAK,
                 )
+        kosong = [t for t in tahun if all(dict(titik).get(t) is None for _, titik in seri)]
+        for t in kosong:
+            ax.text(
+                t,
+                batas * 0.03,
+                "belum ada\ncapaian",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                style="italic",
+                color=TEKS_LEMBUT,
+            )
         ax.set_xticks(tahun, [str(t) for t in tahun])
         ax.set_xlim(
             tahun[0] - 0.5 if len(tahun) > 1 else tahun[0] - 1,
@@ -372,6 +391,8 @@ def tren_capaian(titik: list[tuple[int, Decimal | None]]) -> str | None:
         ax.yaxis.grid(True, color=KISI, lw=0.5)
         ax.set_ylabel("Capaian (%)")
         ax.set_xlabel("Tahun")
+        if banyak:
+            ax.legend(loc="lower left", fontsize=7, ncols=min(len(seri), 2))
         _judul(fig, judul)
 
     return _gambar(TINGGI_MIN_CM, judul, lukis)
@@ -464,7 +485,7 @@ def capaian_indikator(sasaran: SasaranLaporan, pita=None) -> str | None:
         return None
     n = len(indikator)
     batas = _batas_atas(max(v for v in nilai if v is not None), ruang=1.12)
-    judul = _bungkus(f"Capaian indikator Sasaran {sasaran.nomor}: {sasaran.teks}", 80, 2)
+    judul = _bungkus(f"Capaian indikator {sasaran.sebutan}: {sasaran.teks}", 80, 2)
     label = [f"Indikator\n{i.kode}" if n > 4 else f"Indikator {i.kode}" for i in indikator]
 
     def lukis(fig):

@@ -23,6 +23,15 @@ class StatusLaporan(models.TextChoices):
     TERBIT = "terbit", "Terbit"
 
 
+class JenisLaporan(models.TextChoices):
+    """Which PKs a report covers: one kind, or every PK of the satker-year in one LKj (as a
+    satker that publishes the commission's and the secretariat's PK together does)."""
+
+    LEMBAGA = JenisPK.LEMBAGA.value, JenisPK.LEMBAGA.label
+    SEKRETARIAT = JenisPK.SEKRETARIAT.value, JenisPK.SEKRETARIAT.label
+    GABUNGAN = "gabungan", "Gabungan (semua PK tahun ini)"
+
+
 # While a report is with its reviewer, or once approved or published, nothing that feeds it may
 # change (laporan/alur.py: kunci_laporan).
 STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DISETUJUI, StatusLaporan.TERBIT)
@@ -77,7 +86,9 @@ class Laporan(models.Model):
 
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="laporan")
     tahun = models.PositiveSmallIntegerField()
-    jenis = models.CharField(max_length=12, choices=JenisPK.choices, default=JenisPK.LEMBAGA)
+    jenis = models.CharField(
+        max_length=12, choices=JenisLaporan.choices, default=JenisLaporan.LEMBAGA
+    )
     status = models.CharField(
         max_length=12, choices=StatusLaporan.choices, default=StatusLaporan.DRAF
     )
@@ -110,10 +121,27 @@ class Laporan(models.Model):
         ]
 
     def __str__(self):
-        pemilik = self.satker.nama
-        if self.jenis == JenisPK.SEKRETARIAT:
-            pemilik = f"Sekretariat {pemilik}"
-        return f"LKj {pemilik} {self.tahun}"
+        teks = f"LKj {self.nama_pemilik} {self.tahun}"
+        return f"{teks} (gabungan)" if self.gabungan else teks
+
+    @property
+    def nama_pemilik(self) -> str:
+        """Whose report it is, as printed: "KPU Kota Serang" or "Sekretariat KPU Kota Serang"
+        (a combined report is the commission's)."""
+        if self.jenis == JenisLaporan.SEKRETARIAT:
+            return f"Sekretariat {self.satker.nama}"
+        return self.satker.nama
+
+    @property
+    def gabungan(self) -> bool:
+        return self.jenis == JenisLaporan.GABUNGAN
+
+    @property
+    def jenis_pk(self) -> list[str]:
+        """The kinds of PK this report is made from (and whose data it locks)."""
+        if self.gabungan:
+            return [JenisPK.LEMBAGA, JenisPK.SEKRETARIAT]
+        return [self.jenis]
 
     @property
     def terkunci(self) -> bool:

@@ -22,6 +22,7 @@ import inspect
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
@@ -35,7 +36,7 @@ from django.utils import translation
 
 from anggaran.pohon import terbilang
 from kinerja import capaian
-from kinerja.capaian import format_persen, sisa
+from kinerja.capaian import format_persen
 from kinerja.models import JenisPK
 from satker.models import Tingkat
 
@@ -43,7 +44,7 @@ from . import cetak, grafik
 from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
 from .cetak import AksesDitolak as AksesDitolak
 from .cetak import HasilSegmen
-from .data import DataLaporan, SasaranLaporan
+from .data import DataLaporan, PKLaporan, SasaranLaporan
 from .templatetags.laporan_tags import romawi
 
 TEMPLATE = "laporan/dokumen.html"
@@ -186,6 +187,8 @@ class BlokSasaran:
     # Every sasaran after the first starts on a new page, so that its blocks can be laid out
     # as separate segments of the PDF.
     halaman_baru: bool = False
+    # In a combined report, the PK whose sasaran start here (its heading is printed first).
+    pk_awal: "BlokPK | None" = None
 
 
 @dataclass
@@ -198,6 +201,37 @@ class BarisRencanaAksi:
     satuan: str
     target: str
     triwulan: list[tuple[str, str]] = field(default_factory=list)  # (target, realisasi) TW I–IV
+
+
+@dataclass
+class BlokPK:
+    """What the report prints for one of its PKs: its tables in BAB II and III.A.1, its chart,
+    and its documents in the Lampiran."""
+
+    pk: PKLaporan
+    id: str
+    awal: bool  # the report's first PK
+    judul: str  # "Perjanjian Kinerja Sekretariat KPU Kota Serang Tahun 2023"
+    tabel_pk: Nomor
+    baris_pk: list[dict]
+    rencana_aksi: list[BarisRencanaAksi]
+    ada_target_kegiatan: bool
+    ada_target_triwulan: bool
+    tabel_anggaran: Nomor | None = None
+    tabel_pengukuran: Nomor | None = None
+    gambar_sasaran: Nomor | None = None
+    svg_sasaran: str | None = None
+    tabel_lampiran_pk: Nomor | None = None
+    tabel_lampiran_anggaran: Nomor | None = None
+    tabel_rencana_aksi: Nomor | None = None
+
+    @property
+    def id_analisis(self) -> str:
+        return f"analisis-{self.pk.jenis}"
+
+    @property
+    def sekretariat(self) -> bool:
+        return self.pk.sekretariat
 
 
 @dataclass
@@ -283,11 +317,11 @@ def _skala(data: DataLaporan) -> list[tuple[str, str]]:
     return list(reversed(baris))
 
 
-def _baris_pk(data: DataLaporan) -> list[dict]:
+def _baris_pk(p: PKLaporan) -> list[dict]:
     """The PK table rows (sasaran cells spanning their indicators), from the same sasaran list
     as the measurement table so both number the sasaran alike."""
     baris = []
-    for s in data.sasaran:
+    for s in p.sasaran:
         for i, ind in enumerate(s.indikator):
             baris.append(
                 {
@@ -299,11 +333,11 @@ def _baris_pk(data: DataLaporan) -> list[dict]:
     return baris
 
 
-def _rencana_aksi(data: DataLaporan) -> list[BarisRencanaAksi]:
-    """Quarterly targets (the Rencana Aksi) and realisasi of every PK indicator."""
-    item_per_kode = {item.indikator.kode: item for item in data.pk_item}
+def _rencana_aksi(p: PKLaporan) -> list[BarisRencanaAksi]:
+    """Quarterly targets (the Rencana Aksi) and realisasi of every indicator of a PK."""
+    item_per_kode = {item.indikator.kode: item for item in p.item}
     baris = []
-    for s in data.sasaran:
+    for s in p.sasaran:
         for i, ind in enumerate(s.indikator):
             item = item_per_kode.get(ind.kode)
             target_tw, realisasi_tw = {}, {}
@@ -331,18 +365,20 @@ def _rencana_aksi(data: DataLaporan) -> list[BarisRencanaAksi]:
     return baris
 
 
-def _ada_target_triwulan(data: DataLaporan) -> bool:
+def _ada_target_triwulan(p: PKLaporan) -> bool:
     return any(
         t.target is not None or t.target_predikat
-        for item in data.pk_item
+        for item in p.item
         for t in item.target_triwulan.all()
     )
 
 
 def _bagian_bab(bagian: dict[str, BagianTampil], bab: str, awalan: str) -> list[BagianBab]:
+    """The printed sections of a chapter, lettered A, B, … (a section with nothing to say is
+    left out and the letters close up)."""
     hasil = []
     for jenis in BAGIAN_UMUM:
-        if jenis.bab != bab:
+        if jenis.bab != bab or not bagian[jenis.kunci].dicetak:
             continue
         huruf = chr(ord("A") + len(hasil))
         hasil.append(
@@ -364,6 +400,52 @@ def _logo(data: DataLaporan, pratinjau: bool) -> str | None:
     return jalur.as_uri() if jalur.is_file() else None
 
 
+def _anggaran_sama(pk_list: list[PKLaporan]) -> bool:
+    """Whether every PK of a combined report states the same programme budget."""
+    semua = [tuple((a.kode, a.program, a.pagu) for a in p.anggaran) for p in pk_list]
+    return len(set(semua)) <= 1
+
+
+def _blok_pk(data: DataLaporan, tabel: _Penomoran) -> list[BlokPK]:
+    """One block per PK of the report, with the tables of BAB II.C–D and BAB III.A.1 numbered
+    in print order (BAB II prints every PK table, then the budget tables)."""
+    tahun = data.tahun
+    blok = []
+    for i, p in enumerate(data.pk_list):
+        akhiran = f"-{p.jenis}" if data.gabungan else ""
+        dari = f" {p.nama_singkat}" if data.gabungan else ""
+        blok.append(
+            BlokPK(
+                pk=p,
+                id=f"pk-{p.jenis}",
+                awal=i == 0,
+                judul=f"Perjanjian Kinerja {p.nama_pemilik} Tahun {tahun}",
+                tabel_pk=tabel.tambah(f"pk{akhiran}", f"Perjanjian Kinerja{dari} tahun {tahun}"),
+                baris_pk=_baris_pk(p),
+                rencana_aksi=_rencana_aksi(p),
+                ada_target_kegiatan=any(i.target_kegiatan for s in p.sasaran for i in s.indikator),
+                ada_target_triwulan=_ada_target_triwulan(p),
+            )
+        )
+    # BAB II.D: the budget each PK states (once when every PK states the same).
+    sama = _anggaran_sama(data.pk_list)
+    for b in blok:
+        if b.pk.anggaran and (b.awal or not sama):
+            akhiran = f"-{b.pk.jenis}" if data.gabungan and not sama else ""
+            dari = f" {b.pk.nama_singkat}" if data.gabungan and not sama else ""
+            b.tabel_anggaran = tabel.tambah(
+                f"anggaran_pk{akhiran}", f"Anggaran program Perjanjian Kinerja{dari} tahun {tahun}"
+            )
+    return blok
+
+
+def _seri_tren(data: DataLaporan) -> list[tuple[str, list[tuple[int, Decimal | None]]]]:
+    """The series of the trend chart: the overall capaian per year (earlier years with PKs in
+    the app, then this year). Empty when no series has two years with a value."""
+    seri = [("Capaian keseluruhan", [*data.riwayat_keseluruhan, (data.tahun, data.capaian)])]
+    return [(label, titik) for label, titik in seri if sum(v is not None for _, v in titik) >= 2]
+
+
 def konteks(
     data: DataLaporan,
     *,
@@ -376,7 +458,8 @@ def konteks(
 
     `pratinjau=True` links the stylesheet and logo by URL for the browser; otherwise they are
     local file paths for WeasyPrint. `svg=False` replaces each chart by a key of its inputs
-    (used for the content hash, so computing it never draws a chart)."""
+    (used for the content hash, so computing it never draws a chart). `reviu` is the reviewer's
+    statement of an approval: the Pernyataan Telah Direviu is printed only with it."""
     tahun = data.tahun
     bagian = susun(data)
     tabel = _Penomoran("Tabel")
@@ -387,43 +470,61 @@ def konteks(
     tabel.tambah("ikhtisar", f"Ringkasan capaian kinerja tahun {tahun}", depan=True)
     r = data.renstra
     tabel.tambah("renstra", f"Target indikator kinerja Renstra {r.tahun_mulai}–{r.tahun_selesai}")
-    tabel.tambah("pk", f"Perjanjian Kinerja tahun {tahun}")
-    tabel.tambah("anggaran_pk", f"Anggaran program tahun {tahun}")
-    tabel.tambah("skala", "Skala kategori capaian kinerja")
-    tabel.tambah("pengukuran", f"Pengukuran capaian kinerja tahun {tahun}")
+    pk_blok = _blok_pk(data, tabel)
+    if data.pita:
+        tabel.tambah("skala", "Skala kategori capaian kinerja")
+    for b in pk_blok:
+        dari = f" {b.pk.nama_singkat}" if data.gabungan else ""
+        b.tabel_pengukuran = tabel.tambah(
+            f"pengukuran-{b.pk.jenis}", f"Pengukuran capaian kinerja{dari} tahun {tahun}"
+        )
+    for b in pk_blok:
+        b.svg_sasaran = data_uri_svg(
+            _grafik(grafik.capaian_per_sasaran, b.pk.sasaran, pita, svg=svg)
+        )
+        if b.svg_sasaran:
+            dari = f" {b.pk.nama_singkat}" if data.gabungan else ""
+            b.gambar_sasaran = gambar.tambah(
+                f"capaian_sasaran-{b.pk.jenis}", f"Capaian kinerja per sasaran{dari} tahun {tahun}"
+            )
+    seri_tren = _seri_tren(data)
     grafik_svg = {
-        "capaian_sasaran": _grafik(grafik.capaian_per_sasaran, data.sasaran, pita, svg=svg),
-        "tren": _grafik(grafik.tren_capaian, _titik_tren(data), svg=svg),
+        "tren": _grafik(grafik.tren_capaian, seri_tren, svg=svg) if seri_tren else None,
         "anggaran": _grafik(grafik.penyerapan_anggaran, data.anggaran, svg=svg),
     }
     grafik_svg = {k: data_uri_svg(v) for k, v in grafik_svg.items()}
-    if grafik_svg["capaian_sasaran"]:
-        gambar.tambah("capaian_sasaran", f"Capaian kinerja per sasaran tahun {tahun}")
     if grafik_svg["tren"]:
-        if data.riwayat_keseluruhan:
-            judul_tren = f"Capaian kinerja keseluruhan {data.riwayat_keseluruhan[0][0]}–{tahun}"
-        else:
-            judul_tren = f"Capaian kinerja keseluruhan tahun {tahun}"
-        gambar.tambah("tren", judul_tren)
+        awal = min(t for _, titik in seri_tren for t, _ in titik)
+        gambar.tambah("tren", f"Tren capaian kinerja {awal}–{tahun}")
 
     sasaran_list = []
-    for s in data.sasaran:
-        t = tabel.tambah(f"sasaran-{s.nomor}", f"Capaian Sasaran {s.nomor}")
-        svg_s = data_uri_svg(_grafik(grafik.capaian_indikator, s, pita, svg=svg))
-        g = (
-            gambar.tambah(f"sasaran-{s.nomor}", f"Capaian indikator Sasaran {s.nomor}")
-            if svg_s
-            else None
-        )
-        analisis = [
-            Analisis(i, judul, bagian[kunci_analisis(s, kode)])
-            for i, (kode, judul, _fungsi) in enumerate(ANALISIS, start=1)
-        ]
-        sasaran_list.append(
-            BlokSasaran(
-                s, f"sasaran-{s.nomor}", t, g, svg_s, analisis, halaman_baru=bool(sasaran_list)
+    for b in pk_blok:
+        for s in b.pk.sasaran:
+            t = tabel.tambah(f"sasaran-{s.kunci}", f"Capaian {s.sebutan}")
+            svg_s = data_uri_svg(_grafik(grafik.capaian_indikator, s, pita, svg=svg))
+            g = (
+                gambar.tambah(f"sasaran-{s.kunci}", f"Capaian indikator {s.sebutan}")
+                if svg_s
+                else None
             )
-        )
+            dicetak = [
+                (judul, bagian[kunci_analisis(s, kode)])
+                for kode, judul, _fungsi in ANALISIS
+                if bagian[kunci_analisis(s, kode)].dicetak
+            ]
+            analisis = [Analisis(i, judul, isi) for i, (judul, isi) in enumerate(dicetak, 1)]
+            sasaran_list.append(
+                BlokSasaran(
+                    s,
+                    f"sasaran-{s.kunci}",
+                    t,
+                    g,
+                    svg_s,
+                    analisis,
+                    halaman_baru=bool(sasaran_list),
+                    pk_awal=b if data.gabungan and s is b.pk.sasaran[0] else None,
+                )
+            )
 
     tabel.tambah("realisasi_anggaran", f"Realisasi anggaran per program tahun {tahun}")
     ada_efisiensi = any(s.pagu is not None for s in data.sasaran)
@@ -431,9 +532,21 @@ def konteks(
         tabel.tambah("efisiensi", f"Efisiensi penggunaan anggaran per sasaran tahun {tahun}")
     if grafik_svg["anggaran"]:
         gambar.tambah("anggaran", f"Pagu dan realisasi anggaran per program tahun {tahun}")
-    tabel.tambah("lampiran_pk", f"Target Perjanjian Kinerja tahun {tahun}")
-    tabel.tambah("lampiran_anggaran_pk", f"Anggaran program Perjanjian Kinerja tahun {tahun}")
-    tabel.tambah("rencana_aksi", f"Rencana aksi dan realisasi per triwulan tahun {tahun}")
+    for b in pk_blok:
+        dari = f" {b.pk.nama_singkat}" if data.gabungan else ""
+        b.tabel_lampiran_pk = tabel.tambah(
+            f"lampiran_pk-{b.pk.jenis}", f"Target Perjanjian Kinerja{dari} tahun {tahun}"
+        )
+        b.tabel_lampiran_anggaran = tabel.tambah(
+            f"lampiran_anggaran_pk-{b.pk.jenis}",
+            f"Anggaran program Perjanjian Kinerja{dari} tahun {tahun}",
+        )
+    for b in pk_blok:
+        dari = f" {b.pk.nama_singkat}" if data.gabungan else ""
+        b.tabel_rencana_aksi = tabel.tambah(
+            f"rencana_aksi-{b.pk.jenis}",
+            f"Rencana aksi dan realisasi per triwulan{dari} tahun {tahun}",
+        )
 
     bab1 = _bagian_bab(bagian, "bab1", "bab1")
     bab2 = [
@@ -450,17 +563,20 @@ def konteks(
     lampiran = [
         BagianBab("1", f"Perjanjian Kinerja Tahun {tahun}", "lampiran-1"),
         BagianBab("2", f"Rencana Aksi Tahun {tahun}", "lampiran-2"),
-        BagianBab("3", "Berkas Lampiran", "lampiran-3"),
     ]
+    if data.lampiran:
+        lampiran.append(BagianBab("3", "Berkas Lampiran", "lampiran-3"))
 
-    isi = [
-        EntriIsi("Kata Pengantar", "kata-pengantar", depan=True),
-        EntriIsi("Pernyataan Telah Direviu", "pernyataan-reviu", depan=True),
+    isi = [EntriIsi("Kata Pengantar", "kata-pengantar", depan=True)]
+    if reviu:
+        isi.append(EntriIsi("Pernyataan Telah Direviu", "pernyataan-reviu", depan=True))
+    isi += [
         EntriIsi("Ikhtisar Eksekutif", "ikhtisar", depan=True),
         EntriIsi("Daftar Isi", "daftar-isi", depan=True),
         EntriIsi("Daftar Tabel", "daftar-tabel", depan=True),
-        EntriIsi("Daftar Gambar", "daftar-gambar", depan=True),
     ]
+    if gambar.daftar:
+        isi.append(EntriIsi("Daftar Gambar", "daftar-gambar", depan=True))
     for nomor, daftar in ((1, bab1), (2, bab2), (3, bab3), (4, bab4)):
         isi.append(EntriIsi(f"BAB {romawi(nomor)} {JUDUL_BAB[nomor].upper()}", f"bab{nomor}"))
         for b in daftar:
@@ -469,20 +585,30 @@ def konteks(
                 isi.append(EntriIsi("1. Pengukuran Capaian Kinerja", "bab3-a1", 2))
                 isi.append(EntriIsi("2. Analisis Capaian Kinerja per Sasaran", "bab3-a2", 2))
                 for blok in sasaran_list:
+                    if blok.pk_awal is not None:
+                        isi.append(EntriIsi(blok.pk_awal.judul, blok.pk_awal.id_analisis, 3))
+                    tingkat = 4 if data.gabungan else 3
                     isi.append(
-                        EntriIsi(f"Sasaran {blok.sasaran.nomor}: {blok.sasaran.teks}", blok.id, 3)
+                        EntriIsi(
+                            f"Sasaran {blok.sasaran.nomor}: {blok.sasaran.teks}", blok.id, tingkat
+                        )
                     )
     isi.append(EntriIsi("LAMPIRAN", "lampiran"))
     for b in lampiran:
         isi.append(EntriIsi(f"Lampiran {b.huruf}. {b.judul}", b.id, 1))
 
     aturan, aturan_huruf = _aturan(data)
-    pk = data.pk
     return {
         "data": data,
         "laporan": data.laporan,
         "satker": data.satker,
-        "pk": pk,
+        "pk": data.pk,
+        "pk_blok": pk_blok,
+        "gabungan": data.gabungan,
+        "anggaran_pk_sama": _anggaran_sama(data.pk_list),
+        "label_tabel_anggaran_pk": " dan ".join(
+            b.tabel_anggaran.label for b in pk_blok if b.tabel_anggaran
+        ),
         "sekretariat": data.laporan.jenis == JenisPK.SEKRETARIAT,
         "bagian": bagian,
         "pratinjau": pratinjau,
@@ -514,10 +640,6 @@ def konteks(
         "aturan": aturan,
         "aturan_huruf": aturan_huruf,
         "skala": _skala(data),
-        "baris_pk": _baris_pk(data),
-        "ada_target_kegiatan": any(i.target_kegiatan for s in data.sasaran for i in s.indikator),
-        "rencana_aksi": _rencana_aksi(data),
-        "ada_target_triwulan": _ada_target_triwulan(data),
         "lampiran_berkas": data.lampiran,
         "tahun_renstra": data.tahun_renstra,
         # Up to six years the Renstra table fits a portrait page; longer plans go landscape.
@@ -526,7 +648,7 @@ def konteks(
         "ada_efisiensi": ada_efisiensi,
         "terbilang_pagu": terbilang(data.total_pagu),
         "terbilang_realisasi": terbilang(data.total_realisasi_anggaran),
-        "sisa_anggaran": sisa(data.total_pagu, data.total_realisasi_anggaran),
+        "sisa_anggaran": data.sisa_anggaran,
     }
 
 
@@ -539,10 +661,6 @@ def data_uri_svg(svg: str | None) -> str | None:
     if svg.startswith("<!--"):
         return svg  # a chart key (hash mode)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
-
-
-def _titik_tren(data: DataLaporan) -> list:
-    return [*data.riwayat_keseluruhan, (data.tahun, data.capaian)]
 
 
 def _html(data: DataLaporan, **kwargs) -> str:

@@ -9,10 +9,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from kinerja.models import PerjanjianKinerja
+from kinerja.models import JenisPK, PerjanjianKinerja
 
 from . import alur
-from .models import Bagian, BerkasPDF, Lampiran, Laporan, StatusPDF, SumberBagian
+from .models import Bagian, BerkasPDF, JenisLaporan, Lampiran, Laporan, StatusPDF, SumberBagian
 
 BATAS_TEKS = 30_000
 BATAS_LAMPIRAN = 20 * 1024 * 1024
@@ -34,8 +34,19 @@ def _periksa_terbuka(laporan: Laporan) -> None:
 
 @transaction.atomic
 def laporan_buat(*, satker, tahun: int, jenis: str) -> Laporan:
-    """A report for a satker-year-kind that has a PK; signature fields start from the PK."""
-    pk = PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).terkini().first()
+    """A report for a satker-year of one kind of PK, or combined over all its PKs; the signature
+    starts from the PK's first party (for a combined report, the commission's PK)."""
+    if jenis not in JenisLaporan.values:
+        raise ValidationError("Pilih jenis laporan: KPU (lembaga), Sekretariat, atau gabungan.")
+    pk_list = list(PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).terkini())
+    if jenis == JenisLaporan.GABUNGAN:
+        if len({pk.jenis for pk in pk_list}) < 2:
+            raise ValidationError(
+                "Laporan gabungan memerlukan Perjanjian Kinerja KPU dan Sekretariat tahun ini."
+            )
+        pk = next(p for p in pk_list if p.jenis == JenisPK.LEMBAGA)
+    else:
+        pk = next((p for p in pk_list if p.jenis == jenis), None)
     if pk is None:
         raise ValidationError(
             "Buat Perjanjian Kinerja tahun ini lebih dulu; laporan disusun dari PK."

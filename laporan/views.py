@@ -10,12 +10,12 @@ from kinerja.access import get_satker
 from kinerja.models import PerjanjianKinerja
 from satker.models import bisa_mengubah
 
-from . import alur, catatan, pdf, reviu, services
+from . import alur, catatan, kelengkapan, pdf, reviu, services
 from . import bagian as bagian_mod
 from .access import get_laporan
 from .data import kumpulkan
 from .forms import BagianForm, FilterReviuForm, LampiranForm, LaporanForm, TransisiForm
-from .models import Laporan, StatusPDF
+from .models import JenisLaporan, Laporan, StatusPDF
 from .tasks import render_laporan
 
 
@@ -24,16 +24,16 @@ def laporan_daftar(request, kode, tahun):
     satker = get_satker(request, kode)
     laporan_list = list(satker.laporan.filter(tahun=tahun))
     ada = {lap.jenis for lap in laporan_list}
-    jenis_pk = (
-        PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun)
-        .values_list("jenis", flat=True)
-        .distinct()
+    jenis_pk = set(
+        PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun).values_list("jenis", flat=True)
     )
+    if len(jenis_pk) > 1:
+        jenis_pk.add(JenisLaporan.GABUNGAN)
     context = {
         "satker": satker,
         "tahun": tahun,
         "laporan_list": laporan_list,
-        "bisa_dibuat": [j for j in jenis_pk if j not in ada],
+        "bisa_dibuat": [j for j in JenisLaporan if j in jenis_pk and j not in ada],
         "bisa_ubah": bisa_mengubah(request.user, satker),
     }
     return render(request, "laporan/daftar.html", context)
@@ -60,10 +60,14 @@ def _berkas_terakhir(laporan):
 def laporan_detail(request, laporan_id):
     laporan = get_laporan(request, laporan_id)
     data = kumpulkan(laporan)
+    tampil = bagian_mod.susun(data)
+    kekurangan = kelengkapan.periksa(data, tampil)
     context = {
         "laporan": laporan,
         "data": data,
-        "daftar_bagian": [(j, s, b) for (j, s), b in _bagian_berurut(data)],
+        "daftar_bagian": [(j, s, tampil[j.kunci]) for j, s in bagian_mod.semua_jenis(data)],
+        "kekurangan": kekurangan,
+        "jumlah_galat": len(kelengkapan.galat(kekurangan)),
         "berkas": _berkas_terakhir(laporan),
         "form_lampiran": LampiranForm(),
         # A locked report shows its content read-only, even to those who may edit the satker.
@@ -125,11 +129,6 @@ def reviu_daftar(request):
         "provinsi_list": provinsi_list,
     }
     return render(request, "laporan/reviu.html", context)
-
-
-def _bagian_berurut(data):
-    tampil = bagian_mod.susun(data)
-    return [((j, s), tampil[j.kunci]) for j, s in bagian_mod.semua_jenis(data)]
 
 
 @login_required

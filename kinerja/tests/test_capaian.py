@@ -312,9 +312,9 @@ class MasukanDitolakTests(SimpleTestCase):
 
 class HitungCapaianTests(SimpleTestCase):
     def test_missing_target(self):
-        """A missing target gives no value and the reason "Target belum diisi."."""
+        """A missing target gives no value and the reason "Target belum ditetapkan."."""
         hasil = capaian.hitung_capaian(jenis=JenisNilai.ANGKA, realisasi=D(5), target=None)
-        self.assertEqual((hasil.nilai, hasil.alasan), (None, "Target belum diisi."))
+        self.assertEqual((hasil.nilai, hasil.alasan), (None, "Target belum ditetapkan."))
 
     def test_empty_target_string(self):
         """An empty target string counts as missing."""
@@ -323,9 +323,9 @@ class HitungCapaianTests(SimpleTestCase):
         self.assertEqual(hasil.aturan, Aturan.PREDIKAT)
 
     def test_missing_realisasi(self):
-        """A missing realisasi gives no value and the reason "Realisasi belum diisi."."""
+        """A missing realisasi gives no value and the reason "Realisasi belum dilaporkan."."""
         hasil = capaian.hitung_capaian(jenis=JenisNilai.ANGKA, realisasi=None, target=D(5))
-        self.assertEqual((hasil.nilai, hasil.alasan), (None, "Realisasi belum diisi."))
+        self.assertEqual((hasil.nilai, hasil.alasan), (None, "Realisasi belum dilaporkan."))
 
     def test_missing_value_names_negative_rule(self):
         """Without a value the rule shown is still the indicator's (rasio here)."""

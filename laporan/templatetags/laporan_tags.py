@@ -60,3 +60,9 @@ def atau_titik(nilai, panjang=None) -> str:
     if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
         return TITIK[: int(panjang)] if panjang else TITIK
     return nilai
+
+
+@register.filter
+def mutlak(nilai):
+    """The size of a difference, without its sign (the text says which way it goes)."""
+    return None if nilai is None else abs(nilai)

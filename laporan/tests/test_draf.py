@@ -15,10 +15,12 @@ from laporan import draf
 from laporan.data import (
     DataLaporan,
     IndikatorLaporan,
+    PKLaporan,
     ProgramAnggaran,
     RiwayatTahun,
     SasaranLaporan,
 )
+from laporan.kelengkapan import kalimat_untuk_staf
 from laporan.models import Laporan
 from laporan.teks import ke_html
 from satker.models import Satker
@@ -90,7 +92,7 @@ def tanpa_realisasi(kode: str) -> IndikatorLaporan:
         capaian=None,
         realisasi="—",
         ada_realisasi=False,
-        hasil=Capaian(None, Aturan.POSITIF, "Realisasi belum diisi."),
+        hasil=Capaian(None, Aturan.POSITIF, "Realisasi belum dilaporkan."),
     )
 
 
@@ -166,8 +168,7 @@ def data_laporan(**kw) -> DataLaporan:
         "tujuan": ["Tujuan satu"],
         "tahun_renstra": list(range(2020, 2025)),
         "sasaran_renstra": [],
-        "pk": pk,
-        "pk_item": [],
+        "pk_list": [],
         "sasaran": daftar_sasaran,
         "capaian": D("96.3454"),
         "kategori": "Sangat Baik",
@@ -182,7 +183,21 @@ def data_laporan(**kw) -> DataLaporan:
         "tahun_lalu": None,
         "capaian_tahun_lalu": None,
     }
+    pk = kw.pop("pk", pk)
     nilai.update(kw)
+    if pk is not None:
+        nilai["pk_list"] = [
+            PKLaporan(
+                pk=pk,
+                jenis=jenis,
+                nama_pemilik=nama_pemilik,
+                sasaran=nilai["sasaran"],
+                item=[],
+                capaian=nilai["capaian"],
+                kategori=nilai["kategori"],
+                status=nilai["status"],
+            )
+        ]
     return DataLaporan(**nilai)
 
 
@@ -212,15 +227,22 @@ def semua_teks(data: DataLaporan) -> list[str]:
 
 
 class BentukTeksTests(SimpleTestCase):
-    def test_setiap_fungsi_mengembalikan_markdown_tidak_kosong(self):
-        """Every section and analysis returns non-empty text."""
+    def test_setiap_bagian_berisi_bila_datanya_ada(self):
+        """Every section with data behind it returns text; the organisation, which the data does
+        not describe, returns nothing (the section is then left out of the report)."""
         data = data_laporan()
         for f in BAGIAN:
             with self.subTest(f.__name__):
-                self.assertTrue(f(data).strip())
-        for f in ANALISIS:
+                self.assertEqual(bool(f(data).strip()), f is not draf.organisasi)
+        self.assertTrue(draf.analisis_target(data, data.sasaran[0]).strip())
+
+    def test_analisis_tanpa_data_kosong(self):
+        """An analysis whose data is missing (no history, Renstra target, standard, narrative or
+        budget) returns nothing, so the report leaves it out."""
+        data = data_laporan(anggaran=[])
+        for f in ANALISIS[1:]:
             with self.subTest(f.__name__):
-                self.assertTrue(f(data, data.sasaran[0]).strip())
+                self.assertEqual(f(data, data.sasaran[0]), "")
 
     def test_daftar_markdown_menjadi_daftar_html(self):
         """Lists in the drafts are preceded by a blank line, so Markdown renders them."""
@@ -268,18 +290,18 @@ class DataKosongTests(SimpleTestCase):
 
     def periksa(self, data: DataLaporan):
         for teks in semua_teks(data):
-            self.assertTrue(teks.strip())
             self.assertIsNone(self.POLA_SAMPAH.search(teks), teks)
+            self.assertEqual(kalimat_untuk_staf(teks), [], teks)
 
     def test_tanpa_none_nan_atau_tanda_pisah_pada_data_kosong(self):
         """A report with empty realisasi, budget, history and scale prints no None/nan/—."""
         self.periksa(data_kosong())
 
     def test_tanpa_none_bila_pk_belum_ada(self):
-        """A report without a PK prints plain sentences, not None."""
+        """A report without a PK prints plain sentences or nothing, never None or a request."""
         data = data_kosong(pk=None, sasaran=[])
         self.periksa(data)
-        self.assertIn("belum tercatat", draf.ikhtisar(data))
+        self.assertEqual(draf.ikhtisar(data), "")
 
     @settings(max_examples=60, deadline=None)
     @given(
@@ -351,10 +373,22 @@ class IkhtisarTests(SimpleTestCase):
         self.assertIn("sama dengan capaian pada 2022", teks)
         self.assertNotIn("naik", teks)
 
-    def test_tanpa_tahun_lalu_disebut_sekali(self):
-        """Without last year's data the summary says the comparison needs it."""
+    def test_tanpa_tahun_lalu_tidak_disebut(self):
+        """Without last year's data the summary makes no comparison and says nothing of it."""
         teks = draf.ikhtisar(data_laporan())
-        self.assertEqual(teks.count("sebelum 2023 belum ada dalam sistem"), 1)
+        self.assertNotIn("sebelumnya", teks)
+        self.assertNotIn("2022", teks)
+
+    def test_riwayat_indikator_tahun_lalu(self):
+        """Without last year's overall capaian, an indicator's history of last year is compared
+        with this year."""
+        ind = indikator("1.1", D("100"), riwayat=[RiwayatTahun(2022, "B", D("125"))])
+        teks = draf.ikhtisar(data_laporan(sasaran=[sasaran(1, [ind])]))
+        self.assertIn(
+            "Dibandingkan tahun sebelumnya, capaian indikator 1.1 turun dari 125,00 % pada 2022 "
+            "menjadi 100,00 % pada 2023.",
+            teks,
+        )
 
     def test_penyerapan_bila_realisasi_anggaran_ada(self):
         """With budget realisasi the summary gives realisasi, pagu and penyerapan."""
@@ -367,7 +401,7 @@ class IkhtisarTests(SimpleTestCase):
         """Without budget realisasi the summary gives the pagu and says realisasi is missing."""
         teks = draf.ikhtisar(data_laporan())
         self.assertIn("Rp 51.412.431.000", teks)
-        self.assertIn("realisasi anggaran belum diisi", teks)
+        self.assertIn("realisasi anggaran belum dilaporkan", teks)
 
     def test_sasaran_tertinggi_dan_terendah(self):
         """The best and weakest sasaran are named with their capaian."""
@@ -400,16 +434,18 @@ class BabTests(SimpleTestCase):
         self.assertIn(f"{Aturan.NEGATIF_SELISIH} (1 indikator)", teks)
 
     def test_pengukuran_tanpa_skala(self):
-        """Without a chosen scale the staff are told to pick one."""
+        """Without a chosen scale the rules are stated and the bands are left out."""
         teks = draf.pengukuran(data_laporan(pita=[]))
-        self.assertIn("Skala kategori tahun 2023 belum dipilih", teks)
+        self.assertIn("dua angka desimal", teks)
+        self.assertNotIn("Skala", teks)
+        self.assertNotIn("kategori", teks)
 
     def test_anggaran_program_dan_total_pagu(self):
         """The budget section lists programmes with pagu and the total in Rupiah."""
         teks = draf.anggaran(data_laporan())
         self.assertIn("076.01.WA Program Dukungan Manajemen: pagu Rp 2.159.443.000", teks)
         self.assertIn("total pagu Rp 51.412.431.000", teks)
-        self.assertIn("Realisasi anggaran belum diisi", teks)
+        self.assertIn("Realisasi anggaran belum dilaporkan", teks)
 
     def test_anggaran_realisasi_penyerapan_dan_sisa(self):
         """With realisasi, each programme shows penyerapan and sisa, and the totals follow."""
@@ -418,20 +454,20 @@ class BabTests(SimpleTestCase):
         self.assertIn("realisasi Rp 750.000 (penyerapan 75,00 %), sisa Rp 250.000", teks)
         self.assertIn("Total realisasi anggaran sebesar Rp 750.000", teks)
 
-    def test_perencanaan_pk_ditandatangani(self):
-        """The PK's signing date is written the Indonesian way, with the signatory."""
+    def test_perencanaan_renstra_dan_isinya(self):
+        """The planning intro names the Renstra, the year's place in it and what it holds (the
+        chapter prints the lists after it)."""
         teks = draf.perencanaan(data_laporan())
-        self.assertIn(
-            "ditandatangani pada 2 Januari 2023 oleh Hendro Sulisty selaku Sekretaris KPU Kota "
-            "Serang",
-            teks,
-        )
-        self.assertIn("Renstra memuat 2 misi dan 1 tujuan", teks)
+        self.assertIn("tahun 2023 merupakan tahun ke-4 dari periode tersebut", teks)
+        self.assertIn("Renstra tersebut memuat visi, 2 misi, dan 1 tujuan sebagai berikut.", teks)
 
-    def test_perencanaan_tanpa_pk(self):
-        """Without a PK the planning intro says to complete it."""
-        teks = draf.perencanaan(data_laporan(pk=None))
-        self.assertIn("Perjanjian Kinerja Tahun 2023 belum tercatat", teks)
+    def test_perencanaan_renstra_kosong(self):
+        """A Renstra without visi, misi or tujuan is named without listing what it lacks."""
+        data = data_laporan(misi=[], tujuan=[])
+        data.renstra.visi = ""
+        teks = draf.perencanaan(data)
+        self.assertNotIn("memuat", teks)
+        self.assertNotIn("belum", teks)
 
     def test_kesimpulan_menyebut_sasaran_di_bawah_target(self):
         """The conclusion names each sasaran below target with its capaian."""
@@ -443,12 +479,14 @@ class BabTests(SimpleTestCase):
         """Recommendations name the weak indicator, its values and the missing budget data."""
         teks = draf.saran(data_laporan())
         self.assertIn("indikator 2.2, realisasi 80 % terhadap target 100 %", teks)
-        self.assertIn("isi realisasi anggaran per program", teks)
+        self.assertEqual(kalimat_untuk_staf(teks), [])
 
     def test_saran_indikator_tanpa_realisasi(self):
-        """Indicators without realisasi are listed once for the staff to complete."""
+        """Indicators never measured lead to a recommendation to the organisation to measure
+        them, not to a request to the staff."""
         teks = draf.saran(data_kosong())
-        self.assertIn("lengkapi realisasi indikator 1.1 dan 1.2", teks)
+        self.assertIn("Realisasi indikator 1.1 dan 1.2 belum dilaporkan. Tetapkan", teks)
+        self.assertEqual(kalimat_untuk_staf(teks), [])
 
     def test_isu_strategis_indikator_turun(self):
         """An indicator whose capaian fell since last year is an issue."""
@@ -487,8 +525,8 @@ class AnalisisTests(SimpleTestCase):
         """A missing realisasi is mentioned once, naming the indicators."""
         data = data_kosong()
         teks = draf.analisis_target(data, data.sasaran[0])
-        self.assertEqual(teks.count("belum diisi"), 1)
-        self.assertIn("realisasi indikator 1.1 dan 1.2 belum diisi", teks)
+        self.assertEqual(teks.count("belum dilaporkan"), 1)
+        self.assertIn("realisasi indikator 1.1 dan 1.2 belum dilaporkan", teks)
 
     def test_tahun_lalu_naik_per_indikator(self):
         """An indicator's history gives a "naik dari … menjadi …" sentence."""
@@ -499,10 +537,18 @@ class AnalisisTests(SimpleTestCase):
         self.assertIn("realisasi 90 % pada 2022, 100 % pada 2023", teks)
 
     def test_tahun_lalu_tanpa_riwayat(self):
-        """Without earlier years the analysis says which data is needed."""
+        """Without earlier years the analysis is left out."""
         data = data_laporan()
-        teks = draf.analisis_tahun_lalu(data, data.sasaran[0])
-        self.assertIn("Data capaian sebelum tahun 2023 untuk Sasaran 1 belum ada", teks)
+        self.assertEqual(draf.analisis_tahun_lalu(data, data.sasaran[0]), "")
+
+    def test_tahun_lalu_sebagian_indikator(self):
+        """Indicators without history are named as left out of the comparison."""
+        ind = indikator("1.1", D("100"), riwayat=[RiwayatTahun(2022, "90 %", D("90"))])
+        s = sasaran(1, [ind, indikator("1.2")])
+        teks = draf.analisis_tahun_lalu(data_laporan(sasaran=[s]), s)
+        self.assertIn(
+            "Indikator 1.2 tidak disertakan karena tidak ada data capaian tahun sebelumnya.", teks
+        )
 
     def test_renstra_target_akhir(self):
         """Renstra year targets and the end-of-period target are compared with realisasi."""
@@ -526,10 +572,9 @@ class AnalisisTests(SimpleTestCase):
         self.assertIn("target 2023 dalam Renstra (98 %) berbeda dengan target Perjanjian", teks)
 
     def test_nasional_tanpa_standar(self):
-        """With no national standard for any indicator the analysis says so."""
+        """With no national standard for any indicator the analysis is left out."""
         data = data_laporan()
-        teks = draf.analisis_nasional(data, data.sasaran[0])
-        self.assertIn("Belum ada standar nasional yang tercatat", teks)
+        self.assertEqual(draf.analisis_nasional(data, data.sasaran[0]), "")
 
     def test_nasional_dengan_standar(self):
         """A national standard is compared with the realisasi."""
@@ -551,10 +596,9 @@ class AnalisisTests(SimpleTestCase):
         self.assertIn("Indikator **1.1**", teks)
 
     def test_penyebab_belum_diisi(self):
-        """Without narratives the analysis points to the realisasi pages."""
+        """Without narratives the analysis is left out (the report page lists it)."""
         data = data_laporan()
-        teks = draf.analisis_penyebab(data, data.sasaran[0])
-        self.assertIn("belum diisi pada halaman realisasi", teks)
+        self.assertEqual(draf.analisis_penyebab(data, data.sasaran[0]), "")
 
     def test_efisiensi_dengan_penyerapan(self):
         """With a sasaran's penyerapan the efficiency index is computed and explained."""
@@ -563,11 +607,19 @@ class AnalisisTests(SimpleTestCase):
         self.assertIn("penyerapan anggaran 80,00 %", teks)
         self.assertIn("Indeks efisiensi (capaian dibagi penyerapan) adalah 1,25", teks)
 
-    def test_efisiensi_belum_dihubungkan(self):
-        """Without budget per sasaran the analysis says it is not yet linked."""
-        data = data_laporan()
+    def test_efisiensi_tanpa_anggaran_sasaran(self):
+        """Without budget per sasaran the analysis compares with the overall absorption."""
+        anggaran = [ProgramAnggaran("076.01.WA", "Dukungan", D("1000000"), D("800000"))]
+        data = data_laporan(anggaran=anggaran)
         teks = draf.analisis_efisiensi(data, data.sasaran[0])
-        self.assertIn("Realisasi anggaran per sasaran belum dihubungkan", teks)
+        self.assertIn("Anggaran tidak dirinci per sasaran.", teks)
+        self.assertIn("penyerapan anggaran keseluruhan tahun 2023 adalah 80,00 %", teks)
+        self.assertEqual(kalimat_untuk_staf(teks), [])
+
+    def test_efisiensi_tanpa_anggaran(self):
+        """Without any budget realisasi the analysis is left out."""
+        data = data_laporan()
+        self.assertEqual(draf.analisis_efisiensi(data, data.sasaran[0]), "")
 
     def test_program_mengutip_narasi(self):
         """Supporting programmes and activities are quoted from the realisasi pages."""
@@ -581,7 +633,7 @@ class AnalisisTests(SimpleTestCase):
     def test_analisis_tanpa_nama_sasaran_panjang_berulang(self):
         """Analyses after the first refer to the sasaran by number only."""
         data = data_laporan()
-        s = replace(data.sasaran[0], teks="Teks sasaran yang sangat panjang")
+        s = replace(data.sasaran[0], teks="Teks sasaran yang sangat panjang", penyerapan=D("90"))
         teks = draf.analisis_efisiensi(data, s)
         self.assertNotIn("Teks sasaran yang sangat panjang", teks)
         self.assertIn("Sasaran 1", teks)

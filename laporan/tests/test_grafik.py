@@ -54,7 +54,9 @@ PROGRAM = [
 def semua_grafik():
     return {
         "capaian_per_sasaran": grafik.capaian_per_sasaran(SASARAN, PITA),
-        "tren_capaian": grafik.tren_capaian([(2022, Decimal("93.5")), (2023, Decimal("96.3454"))]),
+        "tren_capaian": grafik.tren_capaian(
+            [("Keseluruhan", [(2022, Decimal("93.5")), (2023, Decimal("96.3454"))])]
+        ),
         "penyerapan_anggaran": grafik.penyerapan_anggaran(PROGRAM),
         "capaian_indikator": grafik.capaian_indikator(
             sasaran(
@@ -166,30 +168,52 @@ class CapaianPerSasaranTests(SimpleTestCase):
 class TrenCapaianTests(SimpleTestCase):
     def test_years_and_values(self):
         """Points are labelled with Indonesian percentages; years are not given thousands dots."""
-        svg = grafik.tren_capaian([(2023, Decimal("96.3454")), (2022, Decimal("93.5"))])
+        svg = grafik.tren_capaian(
+            [("Keseluruhan", [(2023, Decimal("96.3454")), (2022, Decimal("93.5"))])]
+        )
         self.assertIn("96,35 %", svg)
         self.assertIn("93,50 %", svg)
         self.assertIn("2022", svg)
         self.assertNotIn("2.023", svg)
 
     def test_single_point(self):
-        """The report's year alone is still drawn, as one labelled marker."""
-        svg = grafik.tren_capaian([(2023, Decimal("96.3454"))])
+        """A series with one year is still drawn, as one labelled marker."""
+        svg = grafik.tren_capaian([("Keseluruhan", [(2023, Decimal("96.3454"))])])
         self.assertTrue(svg.startswith("<svg"))
         self.assertIn("96,35 %", svg)
         self.assertIn("2023", svg)
 
     def test_year_without_value_noted(self):
-        """A year without capaian keeps its tick and is marked."""
-        svg = grafik.tren_capaian([(2021, None), (2022, Decimal("90")), (2023, Decimal("95"))])
+        """A year without capaian in any series keeps its tick and is marked."""
+        svg = grafik.tren_capaian(
+            [("Keseluruhan", [(2021, None), (2022, Decimal("90")), (2023, Decimal("95"))])]
+        )
         self.assertIn("2021", svg)
         self.assertIn("belum ada", svg)
         self.assertIn("95,00 %", svg)
 
+    def test_every_year_between_first_and_last(self):
+        """The axis runs over every year from the first to the last, gaps included."""
+        svg = grafik.tren_capaian([("1.4 Nilai AKIP", [(2022, Decimal("100")), (2024, None)])])
+        for tahun in ("2022", "2023", "2024"):
+            self.assertIn(tahun, svg)
+
+    def test_several_series_have_a_legend(self):
+        """Several series are drawn with a legend naming each."""
+        svg = grafik.tren_capaian(
+            [
+                ("Capaian keseluruhan", [(2023, Decimal("90")), (2024, Decimal("95"))]),
+                ("Indikator 1.4", [(2022, Decimal("100")), (2023, Decimal("125"))]),
+            ]
+        )
+        self.assertIn("Capaian keseluruhan", svg)
+        self.assertIn("Indikator 1.4", svg)
+        self.assertIn("125,00 %", svg)
+
     def test_nothing_to_plot(self):
-        """No years, or no year with a capaian, gives None."""
+        """No series, or no year with a capaian, gives None."""
         self.assertIsNone(grafik.tren_capaian([]))
-        self.assertIsNone(grafik.tren_capaian([(2022, None), (2023, None)]))
+        self.assertIsNone(grafik.tren_capaian([("Keseluruhan", [(2022, None), (2023, None)])]))
 
 
 class PenyerapanAnggaranTests(SimpleTestCase):

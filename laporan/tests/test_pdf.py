@@ -380,7 +380,7 @@ class DemoPdfTests(TestCase):
         """Rejang Lebong's secretariat has no realisasi: capaian "—" and the reason below."""
         h = self.hasil("rejang_sekretariat")
         teks = self._teks_pengukuran(h)
-        self.assertIn("Realisasi belum diisi", _normal(h.teks))
+        self.assertIn("Realisasi belum dilaporkan", _normal(h.teks))
         self.assertNotIn("0,00 %", teks)
 
     def test_budget_table_totals(self):

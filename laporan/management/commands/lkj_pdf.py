@@ -1,12 +1,13 @@
 import time
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.models import PerjanjianKinerja
 from laporan import pdf
 from laporan.data import kumpulkan
-from laporan.models import Laporan
+from laporan.models import JenisLaporan, Laporan
 from laporan.services import laporan_buat
 from satker.models import Satker
 
@@ -18,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--satker", required=True, help="Kode satker, mis. 18.03")
         parser.add_argument("--tahun", required=True, type=int)
         parser.add_argument(
-            "--jenis", choices=["lembaga", "sekretariat"], help="Wajib bila satker punya dua PK"
+            "--jenis",
+            choices=JenisLaporan.values,
+            help="Wajib bila satker punya dua PK (gabungan: satu LKj untuk keduanya)",
         )
         parser.add_argument("--output", required=True, type=Path)
 
@@ -39,12 +42,16 @@ class Command(BaseCommand):
         if jenis is None:
             if len(jenis_ada) > 1:
                 raise CommandError(
-                    f"{unit.nama} memiliki PK {', '.join(jenis_ada)}: pilih --jenis."
+                    f"{unit.nama} memiliki PK {', '.join(jenis_ada)}: pilih --jenis "
+                    f"({', '.join([*jenis_ada, JenisLaporan.GABUNGAN])})."
                 )
             jenis = jenis_ada[0]
         laporan = Laporan.objects.filter(satker=unit, tahun=tahun, jenis=jenis).first()
         if laporan is None:
-            laporan = laporan_buat(satker=unit, tahun=tahun, jenis=jenis)
+            try:
+                laporan = laporan_buat(satker=unit, tahun=tahun, jenis=jenis)
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from exc
         mulai = time.perf_counter()
         hasil = pdf.render_pdf(kumpulkan(laporan))
         output.write_bytes(hasil.pdf)

@@ -1,0 +1,163 @@
+"""What a report still lacks (laporan/kelengkapan.py): the phrase check that keeps staff
+instructions out of print, and the list shown on the report page."""
+
+from datetime import date
+
+from django.test import SimpleTestCase
+
+from laporan import kelengkapan
+from laporan.bagian import BagianTampil, semua_jenis
+from laporan.kelengkapan import kalimat_untuk_staf
+from laporan.tests.test_draf import data_kosong, data_laporan, indikator, sasaran
+
+# Every sentence addressed to staff that a draft of this product has printed in a PDF.
+KALIMAT_LAMA = [
+    "Bagan struktur organisasi serta tabel pegawai belum tercatat dalam sistem. Mohon staf "
+    "melengkapi bagan dan tabel tersebut sesuai keadaan per 31 Desember 2023.",
+    "Uraian tugas, fungsi, dan wewenang KPU Kota Metro perlu dilengkapi oleh staf.",
+    "Isu strategis dari lingkungan eksternal dapat ditambahkan oleh staf.",
+    "Staf dapat menambahkan rekomendasi berdasarkan evaluasi pelaksanaan kegiatan.",
+    "Lengkapi target tahunan Renstra agar perbandingan ini dapat disajikan.",
+    "Perjanjian Kinerja Tahun 2023 belum tercatat; lengkapi pada halaman Perjanjian Kinerja.",
+    "Realisasi anggaran per sasaran belum dihubungkan dalam sistem, sehingga indeks efisiensi "
+    "belum dapat dihitung.",
+    "Data capaian sebelum tahun 2024 untuk Sasaran 1 belum ada dalam sistem.",
+    "Penyebab dan solusi untuk indikator 1.1 belum diisi pada halaman realisasi.",
+    "Target 2024 dalam Renstra berbeda dengan target PK; periksa kembali kedua target.",
+    "Tahun 2025 berada di luar periode tersebut; periksa Renstra yang berlaku.",
+    "Skala kategori tahun 2023 belum dipilih pada kebijakan capaian.",
+    "Pindaian dokumen yang ditandatangani dapat diunggah sebagai lampiran.",
+    "Laporan ini belum direviu; pernyataan belum diisi. Halaman ini akan memuat pernyataan.",
+    "Realisasi 0: rumus rasio tidak terdefinisi; gunakan rumus selisih.",
+    "**Kelengkapan data.** Sebelum laporan difinalkan:",
+    "- catat pagu dan realisasi anggaran per program;",
+    "Bila ada, standar nasional dapat diisi pada data indikator: isi [nama pejabat].",
+    "Curup, ……………………",
+]
+
+# Sentences a secretariat writes in its own reports, which must stay allowed.
+KALIMAT_SAH = [
+    "Kami mohon maaf atas segala kekurangan dalam laporan ini.",
+    "Kegiatan ini melengkapi sarana dan prasarana kantor.",
+    "Isi laporan ini menjadi tanggung jawab pimpinan KPU Kota Serang.",
+    "Laporan disusun menurut Sistem Akuntabilitas Kinerja Instansi Pemerintah.",
+    "Pemutakhiran data pemilih memakai Sistem Informasi Data Pemilih (Sidalih).",
+    "Pelatihan diikuti oleh seluruh staf sekretariat.",
+    "Realisasi indikator 1.1 dan 1.2 belum dilaporkan.",
+    "Indikator 1.2 tidak disertakan karena tidak ada data capaian tahun sebelumnya.",
+]
+
+
+class KalimatUntukStafTests(SimpleTestCase):
+    def test_every_old_instruction_caught(self):
+        """Each sentence addressed to staff that an earlier draft printed is caught."""
+        for teks in KALIMAT_LAMA:
+            with self.subTest(teks=teks):
+                self.assertTrue(kalimat_untuk_staf(teks))
+
+    def test_a_reports_own_sentences_allowed(self):
+        """Ordinary report sentences with "mohon", "melengkapi", "Isi", "Sistem" or "staf" are
+        not taken for instructions."""
+        for teks in KALIMAT_SAH:
+            with self.subTest(teks=teks):
+                self.assertEqual(kalimat_untuk_staf(teks), [])
+
+    def test_returns_the_sentence(self):
+        """The offending sentence itself is returned, without Markdown, once."""
+        teks = "Capaian naik. **Mohon staf** melengkapi tabel. Capaian naik."
+        self.assertEqual(kalimat_untuk_staf(teks), ["Mohon staf melengkapi tabel."])
+
+
+def _bagian(**teks) -> dict[str, BagianTampil]:
+    return {
+        kunci: BagianTampil(kunci, kunci, isi, isi, "staf", usang=False)
+        for kunci, isi in teks.items()
+    }
+
+
+def _susun(data, **teks):
+    """Every section as drafted, with some replaced by staff text."""
+    hasil = {}
+    for jenis, s in semua_jenis(data):
+        isi = jenis.draf(data, s) if s else jenis.draf(data)
+        hasil[jenis.kunci] = BagianTampil(jenis.kunci, jenis.judul, isi, isi, "draf", False)
+    hasil.update(_bagian(**teks))
+    return hasil
+
+
+def _signed(data):
+    lap = data.laporan
+    lap.id = 7
+    lap.tempat_ttd, lap.tanggal_ttd = "Serang", date(2024, 1, 15)
+    lap.penandatangan_nama, lap.penandatangan_jabatan = "Hendro Sulisty", "Sekretaris"
+    return data
+
+
+class PeriksaTests(SimpleTestCase):
+    def kode(self, data, **teks):
+        return [k.kode for k in kelengkapan.periksa(data, _susun(data, **teks))]
+
+    def test_staff_instruction_in_a_section_is_an_error(self):
+        """An instruction in a printed section is a galat linking to that section."""
+        data = _signed(data_laporan())
+        hasil = kelengkapan.periksa(
+            data, _susun(data, **{"bab1.organisasi": "Mohon staf melengkapi bagan organisasi."})
+        )
+        galat = kelengkapan.galat(hasil)
+        self.assertEqual([k.kode for k in galat], ["TEKS_UNTUK_STAF"])
+        self.assertIn("“Mohon staf melengkapi bagan organisasi.”", galat[0].pesan)
+        self.assertEqual(galat[0].tautan, "/laporan/7/bagian/bab1.organisasi/")
+
+    def test_missing_signature_is_an_error(self):
+        """A report without signing place, date or signer cannot go forward."""
+        data = data_laporan()
+        data.laporan.id = 7
+        galat = kelengkapan.galat(kelengkapan.periksa(data, _susun(data)))
+        self.assertEqual([k.kode for k in galat], ["TTD_KURANG"])
+        self.assertIn("tempat, tanggal, nama penandatangan, dan jabatan", galat[0].pesan)
+
+    def test_complete_report_has_no_error(self):
+        """A signed report whose drafts speak to readers has warnings at most."""
+        data = _signed(data_laporan())
+        self.assertEqual(kelengkapan.galat(kelengkapan.periksa(data, _susun(data))), [])
+
+    def test_missing_realisasi_warned_with_codes(self):
+        """Indicators without realisasi are one warning naming their codes."""
+        data = _signed(data_kosong())
+        data.pk_list[0].pk.id = 3
+        hasil = kelengkapan.periksa(data, _susun(data))
+        kosong = next(k for k in hasil if k.kode == "REALISASI_KOSONG")
+        self.assertFalse(kosong.galat)
+        self.assertIn(
+            "Realisasi 2 dari 2 indikator belum diisi (indikator 1.1 dan 1.2)", kosong.pesan
+        )
+
+    def test_sections_left_out_are_listed(self):
+        """The organisation (no data) and analyses without data are listed as not printed."""
+        data = _signed(data_laporan())
+        kode = self.kode(data)
+        self.assertIn("BAGIAN_KOSONG", kode)
+        self.assertIn("ANALISIS_KOSONG_A2", kode)
+        self.assertNotIn("ANALISIS_KOSONG_A1", kode)
+
+    def test_targets_differing_from_the_renstra_warned(self):
+        """A PK target that differs from the Renstra's target of the year is a warning."""
+        ind = indikator("1.1", target="95 %", target_renstra={2023: "98 %"})
+        data = _signed(data_laporan(sasaran=[sasaran(1, [ind])]))
+        pesan = next(
+            k.pesan for k in kelengkapan.periksa(data, _susun(data)) if k.kode == "TARGET_BEDA"
+        )
+        self.assertIn("1.1 (PK 95 %, Renstra 98 %)", pesan)
+
+    def test_scale_missing_warned(self):
+        """Without a category scale the report page says the categories are not printed."""
+        data = _signed(data_laporan(pita=[]))
+        self.assertIn("SKALA_KOSONG", self.kode(data))
+
+    def test_errors_listed_first(self):
+        """Galat come before peringatan."""
+        data = data_laporan()
+        data.laporan.id = 7
+        hasil = kelengkapan.periksa(data, _susun(data))
+        self.assertTrue(hasil[0].galat)
+        self.assertEqual(sorted(hasil, key=lambda k: not k.galat), hasil)
