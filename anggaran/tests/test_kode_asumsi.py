@@ -146,7 +146,7 @@ class HalamanTests(TestCase):
         self.assertIn("</span> 6709</td>", konten)
         self.assertIn("</span> 076.01.CQ</td>", konten)
         self.assertEqual(konten.count('class="kode-asumsi"'), 3)  # 6865, its RO, the legend
-        self.assertIn("Kode tidak tercetak pada sumber data; diisi sebagai asumsi.", konten)
+        self.assertIn("kode tidak tercetak pada sumber data; diisi sebagai asumsi. Halaman", konten)
 
     def test_tree_without_assumed_codes_has_no_legend(self):
         """A budget entered through the pages shows no marker and no legend."""
