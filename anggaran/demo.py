@@ -9,14 +9,15 @@ from kinerja.models import ItemPK, PerjanjianKinerja
 from satker.models import Satker
 
 from .models import ProgramAnggaran
-from .pohon import BarisRO
+from .pohon import TINGKAT, BarisRO
 from .services import ro_simpan
 
 
 def muat_anggaran_demo(path: Path) -> int:
     """Replace the satker-year's budget by the file's RO rows (through the same service as the
-    budget pages, so the same checks apply) and link each RO to the PK indicators it lists.
-    Returns the number of ROs (0 when the file has no budget)."""
+    budget pages, so the same checks apply), marking the codes a row lists in `kode_asumsi` as
+    assumptions, and link each RO to the PK indicators it lists. Returns the number of ROs (0
+    when the file has no budget)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     blok = data.get("anggaran")
     if not blok:
@@ -30,6 +31,9 @@ def muat_anggaran_demo(path: Path) -> int:
         for i in ItemPK.objects.filter(pk_induk__in=pk).select_related("pk_induk", "indikator")
     }
     for r in blok["ro"]:
+        asumsi = frozenset(r.get("kode_asumsi", []))
+        if not asumsi <= set(TINGKAT):
+            raise ValueError(f"kode_asumsi {sorted(asumsi)} tidak dikenal; pilihan: {TINGKAT}")
         realisasi = r.get("realisasi")
         baris = BarisRO(
             program=r["program"],
@@ -43,7 +47,15 @@ def muat_anggaran_demo(path: Path) -> int:
             nama_program=r["nama_program"],
             nama_kegiatan=r["nama_kegiatan"],
             nama_kro=r.get("nama_kro", ""),
+            kode_asumsi=asumsi,
         )
         ro = ro_simpan(satker=satker, tahun=tahun, baris=baris)
+        kegiatan = ro.kro.kegiatan
+        for tingkat, obj in zip(TINGKAT, (kegiatan.program, kegiatan, ro.kro, ro), strict=True):
+            if obj.kode_asumsi != (tingkat in asumsi):
+                raise ValueError(
+                    f"{path}: RO {r['kegiatan']} {r['kro']}.{r['ro']}: kode_asumsi {tingkat} "
+                    "berbeda dengan baris lain di bawah kode yang sama."
+                )
         ro.item_pk.set([item[(t["jenis"], t["kode"])] for t in r.get("indikator", [])])
     return len(blok["ro"])

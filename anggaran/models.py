@@ -13,6 +13,11 @@ from django.db.models import Q
 from kinerja.models import RUPIAH_DIGITS
 from satker.models import Satker
 
+KODE_ASUMSI_BANTUAN = (
+    "Kode tidak tercetak pada sumber data; diisi sebagai asumsi. Hapus tanda ini setelah kodenya "
+    "dicocokkan dengan DIPA."
+)
+
 
 class SumberDana(models.TextChoices):
     APBN = "apbn", "APBN"
@@ -23,6 +28,7 @@ class ProgramAnggaran(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="program_anggaran")
     tahun = models.PositiveSmallIntegerField()
     kode = models.CharField(max_length=20, help_text="Contoh: 076.01.CQ")
+    kode_asumsi = models.BooleanField("kode asumsi", default=False, help_text=KODE_ASUMSI_BANTUAN)
     nama = models.CharField(max_length=300)
 
     class Meta:
@@ -42,6 +48,7 @@ class ProgramAnggaran(models.Model):
 class KegiatanAnggaran(models.Model):
     program = models.ForeignKey(ProgramAnggaran, on_delete=models.CASCADE, related_name="kegiatan")
     kode = models.CharField(max_length=10, help_text="Contoh: 6639")
+    kode_asumsi = models.BooleanField("kode asumsi", default=False, help_text=KODE_ASUMSI_BANTUAN)
     nama = models.CharField(max_length=300)
 
     class Meta:
@@ -59,6 +66,7 @@ class KegiatanAnggaran(models.Model):
 class KroAnggaran(models.Model):
     kegiatan = models.ForeignKey(KegiatanAnggaran, on_delete=models.CASCADE, related_name="kro")
     kode = models.CharField(max_length=10, help_text="Contoh: QGE")
+    kode_asumsi = models.BooleanField("kode asumsi", default=False, help_text=KODE_ASUMSI_BANTUAN)
     nama = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -78,6 +86,7 @@ class RoAnggaran(models.Model):
 
     kro = models.ForeignKey(KroAnggaran, on_delete=models.CASCADE, related_name="ro")
     kode = models.CharField(max_length=10, help_text="Contoh: 001")
+    kode_asumsi = models.BooleanField("kode asumsi", default=False, help_text=KODE_ASUMSI_BANTUAN)
     nama = models.CharField(max_length=300)
     sumber_dana = models.CharField(
         max_length=5, choices=SumberDana.choices, default=SumberDana.APBN

@@ -4,6 +4,10 @@ Rule 11 of DOMAIN.md: a parent's pagu and realisasi are the sums of its children
 penyerapan = realisasi ÷ pagu × 100; sisa = pagu − realisasi. Amounts are Decimal rupiah. A
 node whose children do not all have a realisasi has no realisasi (None) rather than a partial
 sum that would look like a low absorption.
+
+A node's code may be an assumption (`kode_asumsi`: the source did not print it, the demo data
+filled it in); the tree carries the mark so that pages and the report can show such a row by its
+name, with the code marked or left out.
 """
 
 from collections.abc import Iterable
@@ -33,6 +37,8 @@ class BarisRO:
     nama_kegiatan: str = ""
     nama_kro: str = ""
     id: int | None = None  # the stored RO's id, when the row comes from the database
+    # The levels (of TINGKAT) whose code is an assumption rather than printed by the source.
+    kode_asumsi: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -47,6 +53,7 @@ class Simpul:
     realisasi_ro: Decimal | None = None
     sumber_dana: str = ""
     id: int | None = None
+    kode_asumsi: bool = False  # the code was not printed by the source: an assumption
 
     @property
     def pagu(self) -> Decimal:
@@ -71,6 +78,11 @@ class Simpul:
     def sisa(self) -> Decimal | None:
         return capaian.sisa(self.pagu, self.realisasi)
 
+    @property
+    def ada_kode_asumsi(self) -> bool:
+        """Whether the code of this node or of any node below it is an assumption."""
+        return self.kode_asumsi or any(a.ada_kode_asumsi for a in self.anak)
+
     def cari(self, *kode: str) -> "Simpul":
         """The descendant reached by these codes, one per level below this node."""
         simpul = self
@@ -81,7 +93,8 @@ class Simpul:
 
 def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
     """The tree of a satker-year's budget (a root above its programmes), in entry order.
-    Rows of the same RO from different funding sources are separate leaves."""
+    Rows of the same RO from different funding sources are separate leaves. A parent's code is
+    an assumption when any row under it says so."""
     akar = Simpul("akar", "", "Jumlah")
     indeks: dict[tuple, Simpul] = {}
     for b in baris:
@@ -98,6 +111,7 @@ def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
                 simpul = Simpul(tingkat, kode, nama)
                 indeks[jalur] = simpul
                 induk.anak.append(simpul)
+            simpul.kode_asumsi = simpul.kode_asumsi or tingkat in b.kode_asumsi
             induk = simpul
         induk.anak.append(
             Simpul(
@@ -108,6 +122,7 @@ def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
                 realisasi_ro=b.realisasi,
                 sumber_dana=b.sumber_dana,
                 id=b.id,
+                kode_asumsi="ro" in b.kode_asumsi,
             )
         )
     return akar

@@ -42,14 +42,14 @@ def _simpan(obj):
     return obj
 
 
-def _induk(model, nama: str, **kunci):
+def _induk(model, nama: str, kode_asumsi: bool, **kunci):
     obj = model.objects.filter(**kunci).first()
     if obj is None:
         if not nama.strip() and model is not KroAnggaran:
             raise ValidationError(
                 f"Nama {model._meta.verbose_name} {kunci['kode']} wajib diisi (kode baru)."
             )
-        return _simpan(model(nama=nama.strip(), **kunci))
+        return _simpan(model(nama=nama.strip(), kode_asumsi=kode_asumsi, **kunci))
     if nama and obj.nama != nama:
         obj.nama = nama
         _simpan(obj)
@@ -60,7 +60,8 @@ def _induk(model, nama: str, **kunci):
 def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = None) -> RoAnggaran:
     """Create (or, with `ro`, change) one RO row and the parents it needs. Codes are checked,
     amounts must be zero or more; a RO already present under the same KRO, code and source
-    is refused."""
+    is refused. The row's `kode_asumsi` marks only the nodes created here: an existing node
+    keeps its mark, since changing amounts or names does not confirm a code."""
     alur.periksa_data_terbuka(satker, tahun)
     kode = {t: periksa_kode(t, getattr(baris, t)) for t in ("program", "kegiatan", "kro", "ro")}
     if not baris.nama.strip():
@@ -68,11 +69,23 @@ def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = Non
     for nama, nilai in (("Pagu", baris.pagu), ("Realisasi", baris.realisasi)):
         if nilai is not None and Decimal(nilai) < 0:
             raise ValidationError(f"{nama} tidak boleh negatif.")
+    asumsi = baris.kode_asumsi
     program = _induk(
-        ProgramAnggaran, baris.nama_program, satker=satker, tahun=tahun, kode=kode["program"]
+        ProgramAnggaran,
+        baris.nama_program,
+        "program" in asumsi,
+        satker=satker,
+        tahun=tahun,
+        kode=kode["program"],
     )
-    kegiatan = _induk(KegiatanAnggaran, baris.nama_kegiatan, program=program, kode=kode["kegiatan"])
-    kro = _induk(KroAnggaran, baris.nama_kro, kegiatan=kegiatan, kode=kode["kro"])
+    kegiatan = _induk(
+        KegiatanAnggaran,
+        baris.nama_kegiatan,
+        "kegiatan" in asumsi,
+        program=program,
+        kode=kode["kegiatan"],
+    )
+    kro = _induk(KroAnggaran, baris.nama_kro, "kro" in asumsi, kegiatan=kegiatan, kode=kode["kro"])
     ganda = RoAnggaran.objects.filter(kro=kro, kode=kode["ro"], sumber_dana=baris.sumber_dana)
     if ro is not None:
         ganda = ganda.exclude(pk=ro.pk)
@@ -82,7 +95,7 @@ def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = Non
             f"{kode['kegiatan']}."
         )
     lama_kro = ro.kro if ro is not None else None
-    ro = ro or RoAnggaran()
+    ro = ro or RoAnggaran(kode_asumsi="ro" in asumsi)
     ro.kro, ro.kode, ro.nama, ro.sumber_dana = (
         kro,
         kode["ro"],
@@ -151,6 +164,16 @@ def baris_satker(satker, tahun: int) -> list[BarisRO]:
             nama_kegiatan=r.kro.kegiatan.nama,
             nama_kro=r.kro.nama,
             id=r.id,
+            kode_asumsi=frozenset(
+                tingkat
+                for tingkat, obj in (
+                    ("program", r.kro.kegiatan.program),
+                    ("kegiatan", r.kro.kegiatan),
+                    ("kro", r.kro),
+                    ("ro", r),
+                )
+                if obj.kode_asumsi
+            ),
         )
         for r in ro_qs
     ]

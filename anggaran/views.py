@@ -34,11 +34,13 @@ NAMA_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "kro": "KRO", "ro"
 
 @dataclass
 class Baris:
-    """One row of the tree table: a node, its codes from the root and its depth."""
+    """One row of the tree table: a node, its codes from the root and its depth; a RO row also
+    has its KRO, whose code is shown with its own (QGE.001)."""
 
     simpul: Simpul
     jalur: tuple[str, ...]
     kedalaman: int
+    kro: Simpul | None = None
 
     @property
     def dom_id(self) -> str:
@@ -71,7 +73,8 @@ def _baris_pohon(akar: Simpul) -> list[Baris]:
 
     def jalan(simpul, jalur, kedalaman):
         for anak in simpul.anak:
-            hasil.append(Baris(anak, (*jalur, anak.kode), kedalaman))
+            kro = simpul if anak.tingkat == "ro" else None
+            hasil.append(Baris(anak, (*jalur, anak.kode), kedalaman, kro))
             jalan(anak, (*jalur, anak.kode), kedalaman + 1)
 
     jalan(akar, (), 0)

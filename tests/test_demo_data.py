@@ -83,26 +83,49 @@ class DemoDataTests(TestCase):
         self.assertEqual(pohon.pagu, Decimal("51412431000"))
         self.assertEqual(pohon.realisasi, Decimal("47457879038"))
 
-    def test_rejang_lebong_secretariat_report_has_budget_and_efficiency_inputs(self):
-        """The secretariat report prints the DIPA budget, and sasaran 9 (logistics) the
-        absorption of the logistics ROs linked to its indicator."""
-        laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="sekretariat")
-        data = kumpulkan(laporan)
-        self.assertTrue(data.anggaran_dipa)
-        s9 = next(s for s in data.sasaran if s.nomor == 9)
-        self.assertEqual(
-            s9.pagu, Decimal("254156000") + Decimal("1286591000") + Decimal("22171000")
-        )
-        self.assertIsNotNone(s9.penyerapan)
+    def test_serang_budget_totals_the_printed_dipa(self):
+        """Kota Serang's tree totals the DIPA seed 001 prints (CQ 18.256.293.000 + WA
+        2.159.443.000; realisasi 20.326.861.888, 99,56 %), with the misprinted kegiatan pagu
+        18.985.000 entered as 18.885.000; sisa 88.874.112."""
+        pohon = pohon_satker(Satker.objects.get(kode="36.73"), 2023)
+        self.assertEqual(pohon.cari("076.01.CQ").pagu, Decimal("18256293000"))
+        self.assertEqual(pohon.cari("076.01.WA").pagu, Decimal("2159443000"))
+        self.assertEqual(pohon.cari("076.01.CQ", "6865").pagu, Decimal("18885000"))
+        self.assertEqual(pohon.pagu, Decimal("20415736000"))
+        self.assertEqual(pohon.realisasi, Decimal("20326861888"))
+        self.assertEqual(capaian.bulatkan(pohon.penyerapan), Decimal("99.56"))
+        self.assertEqual(pohon.sisa, Decimal("88874112"))
 
-    def test_rejang_lebong_commission_report_has_budget_per_sasaran(self):
-        """The commission's report too: sasaran 3 gets the logistics ROs and the ROs of the
-        penetapan hasil kegiatan (6982, linked to 3.1 and 3.2), each counted once."""
-        laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="lembaga")
-        s3 = next(s for s in kumpulkan(laporan).sasaran if s.nomor == 3)
-        logistik = Decimal("254156000") + Decimal("1286591000") + Decimal("22171000")
-        self.assertEqual(s3.pagu, logistik + Decimal("2651000") + Decimal("2653000"))
-        self.assertFalse(s3.anggaran_bersama)
+    def test_serang_codes_below_the_programme_are_assumptions(self):
+        """Seed 001 prints the programme codes but no kegiatan, KRO or RO code: every one of
+        those is marked as an assumption, the programmes are not."""
+        pohon = pohon_satker(Satker.objects.get(kode="36.73"), 2023)
+        for program in pohon.anak:
+            self.assertFalse(program.kode_asumsi, program.kode)
+            for simpul in self._di_bawah(program):
+                self.assertTrue(simpul.kode_asumsi, (simpul.tingkat, simpul.kode))
+
+    def test_rejang_lebong_codes_are_all_printed(self):
+        """Seed 003 prints every code of its budget: nothing is marked as an assumption."""
+        pohon = pohon_satker(Satker.objects.get(kode="17.02"), 2024)
+        self.assertFalse(pohon.ada_kode_asumsi)
+
+    def _di_bawah(self, simpul):
+        for anak in simpul.anak:
+            yield anak
+            yield from self._di_bawah(anak)
+
+    def test_no_demo_ro_is_linked_to_an_indicator(self):
+        """No seed prints which RO serves which indicator, so the demo has no such links and
+        no report prints an efficiency per sasaran from them."""
+        self.assertFalse(RoAnggaran.item_pk.through.objects.exists())
+        semua = Laporan.objects.filter(satker__kode__in=["17.02", "36.73"])
+        self.assertEqual(semua.count(), 3)  # Rejang Lebong's two kinds, Kota Serang's secretariat
+        for laporan in semua:
+            with self.subTest(laporan=str(laporan)):
+                data = kumpulkan(laporan)
+                self.assertTrue(data.anggaran_dipa)
+                self.assertEqual([s.nomor for s in data.sasaran if s.pagu is not None], [])
 
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""
