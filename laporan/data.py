@@ -381,14 +381,19 @@ def _anggaran(satker, tahun: int, pk_list: list[PKLaporan]) -> tuple[list[Progra
     """Pagu and realisasi per programme (and kegiatan) from the satker-year's DIPA budget when
     it has been entered; otherwise the programme pagu stated on the PK, without realisasi."""
     pohon = pohon_satker(satker, tahun)
+
+    def kode(simpul) -> str:
+        # A code the source did not print is the satker's assumption: never printed as fact.
+        return "" if simpul.kode_asumsi else simpul.kode
+
     if pohon.anak:
         return [
             ProgramAnggaran(
-                p.kode,
+                kode(p),
                 p.nama,
                 p.pagu,
                 p.realisasi,
-                kegiatan=[ProgramAnggaran(k.kode, k.nama, k.pagu, k.realisasi) for k in p.anak],
+                kegiatan=[ProgramAnggaran(kode(k), k.nama, k.pagu, k.realisasi) for k in p.anak],
             )
             for p in pohon.anak
         ], True

@@ -1,44 +1,52 @@
 """The finished LKj PDF of every demo report, read back with pypdf.
 
 Each demo report is rendered once per test class (the renders are the slow part) and checked
-page by page: every part of DOMAIN.md section 5 is there, the Daftar Isi numbers are the pages
-the headings fall on (roman in the front matter, arabic from BAB I), every PK indicator is in the
-measurement table with its computed capaian, no template debris, attachments merged at the end.
+page by page: every part of DOMAIN.md section 5 is there, the preview and the PDF print the same
+text for every section, no sentence addressed to staff is printed, the Daftar Isi numbers are the
+pages the headings fall on (roman in the front matter, arabic from BAB I), every PK indicator is
+in the measurement table with its computed capaian, no template debris, attachments merged at the
+end.
 """
 
 import io
 import re
 from datetime import date
+from html import unescape
 from io import StringIO
 from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import SimpleTestCase, TestCase
+from django.utils.html import strip_tags
 from PIL import Image
 from pypdf import PdfReader
 from weasyprint import HTML
 
 from kinerja.models import PerjanjianKinerja
-from laporan import pdf
-from laporan.bagian import ANALISIS
+from laporan import pdf, services
+from laporan.bagian import ANALISIS, kunci_analisis, susun
 from laporan.data import kumpulkan
+from laporan.kelengkapan import kalimat_untuk_staf
 from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
 from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
 from satker.models import Satker
 
-# (label, satker, year, kind)
+# (label, satker, year, kind): the demo's reports (Rejang Lebong's one LKj holds both PKs).
 DEMO = [
     ("lampura", "18.03", 2023, "lembaga"),
     ("serang", "36.73", 2023, "sekretariat"),
     ("metro", "18.72", 2024, "lembaga"),
-    ("rejang_lembaga", "17.02", 2024, "lembaga"),
-    ("rejang_sekretariat", "17.02", 2024, "sekretariat"),
+    ("rejang", "17.02", 2024, "gabungan"),
 ]
+# A staff edit of the Kata Pengantar of Kota Metro, which the PDF must print.
+TEKS_STAF = (
+    "Puji syukur kami panjatkan. Laporan ini disusun bersama seluruh jajaran KPU Kota Metro "
+    "sebagai wujud akuntabilitas kepada masyarakat Kota Metro."
+)
 
 JUDUL_WAJIB = [
     "KATA PENGANTAR",
-    "PERNYATAAN TELAH DIREVIU",
     "IKHTISAR EKSEKUTIF",
     "DAFTAR ISI",
     "DAFTAR TABEL",
@@ -58,6 +66,16 @@ def _normal(teks: str) -> str:
 def _rapat(teks: str) -> str:
     """Text without any whitespace: a table cell may wrap after "/" or "-"."""
     return "".join(teks.split())
+
+
+def _alfanumerik(teks: str) -> str:
+    """Letters and digits only, lower case: the same words whatever the line breaks,
+    hyphenation, bullets and punctuation of the page they are laid out on."""
+    return re.sub(r"[\W_]+", "", teks.casefold())
+
+
+def _teks_html(html: str) -> str:
+    return unescape(strip_tags(html))
 
 
 def _romawi_kecil(n: int) -> str:
@@ -95,13 +113,9 @@ class DemoPdfTests(TestCase):
             cls.laporan[label], _ = Laporan.objects.get_or_create(
                 satker=Satker.objects.get(kode=kode), tahun=tahun, jenis=jenis
             )
-        # One report with its signature data filled in, one left blank.
-        Laporan.objects.filter(pk=cls.laporan["rejang_lembaga"].pk).update(
-            tempat_ttd="",
-            tanggal_ttd=None,
-            penandatangan_nama="",
-            penandatangan_jabatan="",
-            penandatangan_nip="",
+        metro = cls.laporan["metro"]
+        services.bagian_simpan(
+            laporan=metro, kunci="kata_pengantar", teks=TEKS_STAF, hash_draf="", user=None
         )
         serang = cls.laporan["serang"]
         serang.tempat_ttd = "Serang"
@@ -170,16 +184,67 @@ class DemoPdfTests(TestCase):
                 for sisa in ("{{", "}}", "{%", "%}"):
                     self.assertNotIn(sisa, teks)
 
-    def test_every_sasaran_analysed_with_seven_analyses(self):
-        """Each sasaran has its sub-chapter, table and the seven analyses of BAB III.A."""
+    def test_every_sasaran_analysed_where_there_is_data(self):
+        """Each sasaran has its sub-chapter and table, and the analyses that have something to
+        say, numbered 1, 2, … in the regulation's order; the others are not printed."""
         for label, h in self.semua():
             with self.subTest(laporan=label):
                 teks = _normal(h.teks)
+                bagian = susun(h.data)
+                tercetak = 0
                 for s in h.data.sasaran:
                     self.assertIn(f"Sasaran {s.nomor}: ", teks)
-                    self.assertIn(f"Capaian Sasaran {s.nomor}", teks)
-                for nomor, (_kode, judul, _fungsi) in enumerate(ANALISIS, start=1):
-                    self.assertEqual(teks.count(f"{nomor}) {judul}"), len(h.data.sasaran), judul)
+                    self.assertIn(f"Capaian {s.sebutan}", teks)
+                    judul = [j for k, j, _f in ANALISIS if bagian[kunci_analisis(s, k)].dicetak]
+                    self.assertEqual(judul[0], ANALISIS[0][1])
+                    tercetak += len(judul)
+                    for nomor, j in enumerate(judul, start=1):
+                        self.assertIn(f"{nomor}) {j}", teks)
+                self.assertEqual(len(re.findall(r"\b\d\) [A-Z][a-z]", teks)), tercetak)
+
+    def test_preview_and_pdf_print_every_section(self):
+        """Every section the preview prints (drafts and staff text alike) is in the PDF's text,
+        word for word; a section with nothing to say is in neither."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                isi_pdf = _alfanumerik(self._teks_isi(h))
+                pratinjau = _alfanumerik(_teks_html(pdf.html_laporan(h.data, pratinjau=True)))
+                for kunci, b in susun(h.data).items():
+                    teks = _alfanumerik(_teks_html(b.html))
+                    if not b.dicetak:
+                        self.assertEqual(teks, "", kunci)
+                        continue
+                    self.assertIn(teks, pratinjau, kunci)
+                    self.assertIn(teks, isi_pdf, kunci)
+
+    def test_kata_pengantar_and_ikhtisar_have_their_text(self):
+        """The Kata Pengantar and the Ikhtisar print their body text, and a staff edit of the
+        Kata Pengantar replaces the draft in the PDF."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                kata_pengantar = _normal(h.halaman[1])
+                self.assertIn("KATA PENGANTAR", kata_pengantar)
+                self.assertGreater(len(kata_pengantar), 300)
+                ikhtisar = next(t for t in h.halaman if "IKHTISAR EKSEKUTIF" in t)
+                self.assertIn("Laporan Kinerja", ikhtisar)
+        metro = _alfanumerik(self.hasil("metro").halaman[1])
+        self.assertIn(_alfanumerik(TEKS_STAF), metro)
+        self.assertNotIn(_alfanumerik("merupakan pertanggungjawaban atas pelaksanaan"), metro)
+
+    def test_no_sentence_addressed_to_staff(self):
+        """No PDF prints a sentence addressed to the staff or the application (the phrases of
+        laporan/kelengkapan.KALIMAT_STAF), nor a dotted blank."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = re.sub(r"‐\s+", "", _normal(h.teks))
+                self.assertEqual(kalimat_untuk_staf(teks), [])
+
+    def _teks_isi(self, h: Hasil) -> str:
+        """The PDF's text without the running header and the page number that close the text
+        of every page after the cover."""
+        return " ".join(
+            " ".join(h.baris(i) if i == 0 else h.baris(i)[:-2]) for i in range(len(h.halaman))
+        )
 
     # --- Page numbers -------------------------------------------------------------------------
 
@@ -263,13 +328,14 @@ class DemoPdfTests(TestCase):
                     )
 
     def test_each_sasaran_after_the_first_starts_a_page(self):
-        """Sasaran 2, 3 … and BAB III.B each open a page (so BAB III is laid out in parts)."""
+        """Sasaran 2, 3 … and BAB III.B each open a page (so BAB III is laid out in parts); in a
+        combined report the second PK's heading opens the page of its first sasaran."""
         for label, h in self.semua():
             with self.subTest(laporan=label):
                 awal = [f"Sasaran {s.nomor}: " for s in h.data.sasaran[1:]]
                 for judul in [*awal, "B. Realisasi Anggaran"]:
-                    halaman = [i for i in range(len(h.halaman)) if h.baris(i)[:1]
-                               and h.baris(i)[0].startswith(judul)]  # fmt: skip
+                    halaman = [i for i in range(len(h.halaman)) if any(
+                        b.startswith(judul) for b in h.baris(i)[:2])]  # fmt: skip
                     self.assertTrue(halaman, judul)
 
     def test_page_labels_and_bookmarks_follow_the_print(self):
@@ -322,7 +388,7 @@ class DemoPdfTests(TestCase):
         kode = ANALISIS[4][0]
         Bagian.objects.create(
             laporan=laporan,
-            kunci=f"sasaran.{s3.nomor}.{kode}",
+            kunci=kunci_analisis(s3, kode),
             sumber=SumberBagian.STAF,
             teks="Penyebab utama keberhasilan: laporan disusun tepat waktu oleh bendahara.",
         )
@@ -335,15 +401,11 @@ class DemoPdfTests(TestCase):
     # --- The numbers --------------------------------------------------------------------------
 
     def _teks_pengukuran(self, h: Hasil) -> str:
-        mulai = next(i for i, t in enumerate(h.halaman) if "Pengukuran capaian kinerja tahun" in t
-                     and re.search(r"Tabel \d+\. Pengukuran", t))  # fmt: skip
-        halaman = []
-        for i in range(mulai, len(h.halaman)):
-            halaman.append(h.halaman[i])
-            if "Capaian kinerja keseluruhan (rata-rata" in h.halaman[i]:
-                break
-        teks = "\n".join(halaman)
-        return _normal(teks[teks.index("Pengukuran capaian kinerja tahun") :])
+        """The measurement tables of BAB III.A.1 (one per PK), up to the last total row."""
+        teks = self._teks_isi(h)
+        mulai = re.search(r"Tabel \d+\. Pengukuran capaian kinerja", teks).start()
+        akhir = teks.index("Aturan perhitungan capaian", mulai)
+        return _normal(teks[mulai:akhir])
 
     def test_every_indicator_in_measurement_table_with_its_capaian(self):
         """Every PK indicator's code and name appear in the measurement table, followed by its
@@ -360,9 +422,9 @@ class DemoPdfTests(TestCase):
                         letak = rapat.index(baris) + len(baris)
                         sesudah = rapat[letak : letak + 120]
                         self.assertIn(_rapat(ind.capaian_tampil), sesudah, ind.kode)
-                self.assertIn(
-                    f"Capaian kinerja keseluruhan (rata-rata {h.data.jumlah_indikator}", teks
-                )
+                for p in h.data.pk_list:
+                    nama = p.label if h.data.gabungan else "keseluruhan"
+                    self.assertIn(f"Capaian kinerja {nama} (rata-rata {p.jumlah_indikator}", teks)
 
     def test_kota_serang_sasaran_5(self):
         """Kota Serang 2023, sasaran 5: realisasi 100 % against 95 % → 105,26 %."""
@@ -377,8 +439,8 @@ class DemoPdfTests(TestCase):
         self.assertIn("101,12 %", _normal(h.teks))  # overall capaian, also in the Ikhtisar
 
     def test_no_realisasi_shows_dash_with_reason(self):
-        """Rejang Lebong's secretariat has no realisasi: capaian "—" and the reason below."""
-        h = self.hasil("rejang_sekretariat")
+        """Rejang Lebong has no realisasi: capaian "—" and the reason below."""
+        h = self.hasil("rejang")
         teks = self._teks_pengukuran(h)
         self.assertIn("Realisasi belum dilaporkan", _normal(h.teks))
         self.assertNotIn("0,00 %", teks)
@@ -388,7 +450,7 @@ class DemoPdfTests(TestCase):
         001's kegiatan, one misprinted kegiatan pagu corrected so that they total the printed
         DIPA) with the total in words; the PK tables keep the amounts the PK states. No seed
         says which RO serves which indicator, so no demo report has an efficiency table."""
-        teks = _normal(self.hasil("rejang_sekretariat").teks)
+        teks = _normal(self.hasil("rejang").teks)
         self.assertIn("Jumlah Rp 51.412.431.000 Rp 47.457.879.038 92,31 %", teks)
         self.assertIn("lima puluh satu miliar empat ratus dua belas juta", teks)
         self.assertIn("Rp 2.647.529.000", teks)  # the PK's Dukungan Manajemen
@@ -414,30 +476,28 @@ class DemoPdfTests(TestCase):
     def test_blank_signature_printed_as_dotted_lines(self):
         """Without signature data the blanks are dotted lines, never invented names; a Ketua
         (a commissioner, not a civil servant) gets no NIP line."""
-        h = self.hasil("rejang_lembaga")
-        kata_pengantar = h.halaman[1]
+        laporan = Laporan.objects.get(pk=self.laporan["rejang"].pk)
+        laporan.tempat_ttd, laporan.tanggal_ttd = "", None
+        laporan.penandatangan_nama = laporan.penandatangan_jabatan = ""
+        html = pdf.html_laporan(kumpulkan(laporan))
+        kata_pengantar = _normal(_teks_html(html[html.index('id="kata-pengantar"') :]))
         self.assertIn("……………, ……", kata_pengantar)
-        self.assertNotIn("NIP", kata_pengantar)
-        # The secretariat's report starts from its PK signer; the date is still to be filled.
-        sekretariat = _normal(self.hasil("rejang_sekretariat").halaman[1])
-        self.assertIn("Curup, ……", sekretariat)
-        self.assertIn("Nopridho Ikhsan NIP 19881128 200701 1 002", sekretariat)
+        self.assertNotIn("NIP", kata_pengantar[: kata_pengantar.index("IKHTISAR")])
 
-    def test_review_statement_not_filled_before_review(self):
-        """Before review the page says who will issue the statement, and names nobody."""
-        h = self.hasil("lampura")
-        halaman = next(t for t in h.halaman if t.startswith("PERNYATAAN TELAH DIREVIU"))
-        teks = _normal(halaman)
-        self.assertIn("reviewer KPU Provinsi Lampung", teks)
-        self.assertIn("belum direviu", teks)
-        self.assertNotIn("Kami telah mereviu", teks)
+    def test_review_statement_only_after_approval(self):
+        """A draft PDF has no Pernyataan Telah Direviu page nor Daftar Isi entry: the statement
+        exists only in the frozen PDF of an approval (laporan/tests/test_final.py)."""
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                self.assertNotIn("PERNYATAAN TELAH DIREVIU", h.teks)
+                self.assertNotIn("Pernyataan Telah Direviu", h.teks)
 
     # --- Attachments and the content hash -------------------------------------------------------
 
     def test_lampiran_pdf_merged_at_the_end(self):
         """An uploaded PDF is appended after the generated Lampiran pages and listed there."""
-        sebelum = self.hasil("rejang_sekretariat")
-        laporan = Laporan.objects.get(pk=self.laporan["rejang_sekretariat"].pk)
+        sebelum = self.hasil("rejang")
+        laporan = Laporan.objects.get(pk=self.laporan["rejang"].pk)
         pindaian = HTML(
             string="<p>PINDAIAN PK BERTANDA TANGAN</p><p style='break-before:page'>HALAMAN DUA</p>"
         ).write_pdf()
@@ -478,14 +538,15 @@ class DemoPdfTests(TestCase):
         self.assertNotEqual(awal, pdf.hash_isi(kumpulkan(laporan)))
 
     def test_report_without_pk_still_composes(self):
-        """A year without a Perjanjian Kinerja yet gives a complete document that says so."""
+        """A year without a Perjanjian Kinerja yet still composes, says so once as a fact, and
+        addresses no one."""
         laporan = Laporan.objects.create(
             satker=Satker.objects.get(kode="18.03"), tahun=2024, jenis="lembaga"
         )
-        html = pdf.html_laporan(kumpulkan(laporan))
-        self.assertIn("Perjanjian Kinerja tahun 2024 belum disusun.", html)
-        self.assertIn("Belum ada indikator Perjanjian Kinerja untuk diukur.", html)
-        self.assertNotIn("None", html)
+        teks = _normal(_teks_html(pdf.html_laporan(kumpulkan(laporan))))
+        self.assertIn("Tidak ada indikator Perjanjian Kinerja yang diukur untuk tahun 2024.", teks)
+        self.assertNotIn("None", teks)
+        self.assertEqual(kalimat_untuk_staf(teks), [])
 
     def test_logo_loaded_from_media_file(self):
         """A satker logo is printed on the cover from its local file (a URL in the preview)."""
