@@ -184,8 +184,11 @@ class BlokSasaran:
     gambar: Nomor | None
     svg: str | None
     analisis: list[Analisis]
-    # Every sasaran after the first starts on a new page, so that its blocks can be laid out
-    # as separate segments of the PDF.
+    # The first sasaran is printed inside BAB III.A.2's opening; the others after it.
+    pembuka: bool = False
+    # The first sasaran of each later PDF segment starts on a new page (segments are laid out
+    # as separate documents); within a segment the sasaran follow each other, so the end of one
+    # does not leave a near-empty page.
     halaman_baru: bool = False
     # In a combined report, the PK whose sasaran start here (its heading is printed first).
     pk_awal: "BlokPK | None" = None
@@ -521,12 +524,16 @@ def konteks(
                     g,
                     svg_s,
                     analisis,
-                    halaman_baru=bool(sasaran_list),
+                    pembuka=not sasaran_list,
+                    halaman_baru=_awal_segmen(len(sasaran_list)),
                     pk_awal=b if data.gabungan and s is b.pk.sasaran[0] else None,
                 )
             )
 
-    tabel.tambah("realisasi_anggaran", f"Realisasi anggaran per program tahun {tahun}")
+    # BAB III.B is printed when there is a budget (or staff text about it).
+    ada_anggaran = bool(data.anggaran) or bagian["bab3.anggaran"].dicetak
+    if data.anggaran:
+        tabel.tambah("realisasi_anggaran", f"Realisasi anggaran per program tahun {tahun}")
     ada_efisiensi = any(s.pagu is not None for s in data.sasaran)
     if ada_efisiensi:
         tabel.tambah("efisiensi", f"Efisiensi penggunaan anggaran per sasaran tahun {tahun}")
@@ -555,10 +562,11 @@ def konteks(
         BagianBab("C", f"Perjanjian Kinerja Tahun {tahun}", "bab2-c"),
         BagianBab("D", "Rencana Anggaran", "bab2-d"),
     ]
-    bab3 = [
-        BagianBab("A", "Capaian Kinerja Organisasi", "bab3-a", bagian["bab3.pengantar"]),
-        BagianBab("B", bagian["bab3.anggaran"].judul, "bab3-b", bagian["bab3.anggaran"]),
-    ]
+    bab3 = [BagianBab("A", "Capaian Kinerja Organisasi", "bab3-a", bagian["bab3.pengantar"])]
+    if ada_anggaran:
+        bab3.append(
+            BagianBab("B", bagian["bab3.anggaran"].judul, "bab3-b", bagian["bab3.anggaran"])
+        )
     bab4 = _bagian_bab(bagian, "bab4", "bab4")
     lampiran = [
         BagianBab("1", f"Perjanjian Kinerja Tahun {tahun}", "lampiran-1"),
@@ -630,7 +638,8 @@ def konteks(
         # PDF segment prints a part of it.
         "bab3_awal": True,
         "bab3_blok": sasaran_list,
-        "bab3_akhir": True,
+        "bab3_akhir": ada_anggaran,
+        "ada_anggaran": ada_anggaran,
         "bab1": bab1,
         "bab2": bab2,
         "bab3": bab3,
@@ -731,6 +740,12 @@ class Segmen:
     gaya: str = ""
 
 
+def _awal_segmen(indeks: int) -> bool:
+    """Whether the sasaran at this place in BAB III opens a segment of its own (the first is
+    in the chapter's opening segment; the others go SASARAN_PER_SEGMEN to a segment)."""
+    return indeks >= 1 and (indeks - 1) % SASARAN_PER_SEGMEN == 0
+
+
 def segmen_laporan(ctx: dict) -> list[Segmen]:
     """The report's segments in print order, the Daftar Isi/Tabel/Gambar excepted (they are
     laid out last, when every page number is known): the front matter, BAB I, BAB II, BAB III
@@ -753,13 +768,16 @@ def segmen_laporan(ctx: dict) -> list[Segmen]:
                 konteks={"bab3_awal": False, "bab3_blok": bagian, "bab3_akhir": False},
             )
         )
+    if ctx["ada_anggaran"]:
+        hasil.append(
+            Segmen(
+                "bab3-anggaran",
+                ("bab3",),
+                bab=judul_bab3,
+                konteks={"bab3_awal": False, "bab3_blok": [], "bab3_akhir": True},
+            )
+        )
     hasil += [
-        Segmen(
-            "bab3-anggaran",
-            ("bab3",),
-            bab=judul_bab3,
-            konteks={"bab3_awal": False, "bab3_blok": [], "bab3_akhir": True},
-        ),
         Segmen("bab4", ("bab4",)),
         Segmen("lampiran", ("lampiran",)),
     ]
