@@ -20,6 +20,7 @@ class RiwayatForm(forms.Form):
             "required": "Tahun wajib diisi.",
             "invalid": "Tahun harus angka, mis. 2022.",
         },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     sumber = forms.CharField(
         label="Sumber",
@@ -62,11 +63,12 @@ class RiwayatForm(forms.Form):
         """Ready the inputs for a table row: tied to the form `id_form` in the row's last cell
         (a form cannot span table cells), small controls, errors marked."""
         for nama, f in self.fields.items():
-            kelas = "form-select" if isinstance(f.widget, forms.Select) else "form-control"
+            dasar = "form-select" if isinstance(f.widget, forms.Select) else "form-control"
+            kelas = f"{dasar} {dasar}-sm"
             if self.is_bound and nama in self.errors:
                 kelas += " is-invalid"
                 f.widget.attrs["aria-invalid"] = "true"
-            f.widget.attrs.update({"form": id_form, "class": f"{kelas} {kelas}-sm"})
+            f.widget.attrs.update({"form": id_form, "class": kelas})
             f.widget.attrs.setdefault("aria-label", f.label)
         self.fields["tahun"].widget.attrs["autofocus"] = True
 
