@@ -37,10 +37,10 @@ from . import capaian, xlsx
 from .impor_pk import BARU, BERUBAH, TETAP, HasilImporPK, Perubahan, _Galat, _nilai
 from .models import (
     Indikator,
-    ItemPK,
     JenisNilai,
     Renstra,
     RiwayatCapaian,
+    item_pk_berlaku,
     pesan_tahun_riwayat,
 )
 from .riwayat import indikator_riwayat
@@ -132,8 +132,8 @@ class _Katalog:
             r.indikator = per_id[r.indikator_id]
             self.tersimpan[(r.indikator_id, r.tahun)] = r
         self.pk: dict[tuple[int, int], object] = {}
-        for item in ItemPK.objects.filter(indikator__in=indikator).select_related(
-            "pk_induk__satker"
+        for item in (
+            item_pk_berlaku().filter(indikator__in=indikator).select_related("pk_induk__satker")
         ):
             self.pk.setdefault((item.indikator_id, item.pk_induk.tahun), item.pk_induk)
         self._kunci: dict[int, str | None] = {}
@@ -333,7 +333,7 @@ def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) 
             )
             setattr(baru, nama_kolom, pasangan[0])
             setattr(baru, f"{nama_kolom}_predikat", pasangan[1])
-    if sumber and sumber != baru.sumber:
+    if sumber and sumber != " ".join(baru.sumber.split()):
         rencana.perubahan.append(Perubahan(SUMBER, baru.sumber, sumber))
         baru.sumber = sumber
     rencana.status = BARU if lama is None else (BERUBAH if rencana.perubahan else TETAP)
@@ -421,7 +421,9 @@ def baris_templat(satker: Satker, renstra: Renstra) -> Iterable[tuple[Indikator,
     tahun_templat = _tahun_templat(renstra)
     daftar = indikator_riwayat(satker, renstra)
     pk_tahun = set(
-        ItemPK.objects.filter(indikator__in=daftar).values_list("indikator_id", "pk_induk__tahun")
+        item_pk_berlaku()
+        .filter(indikator__in=daftar)
+        .values_list("indikator_id", "pk_induk__tahun")
     )
     for ind in daftar:
         tersimpan = {r.tahun: r for r in ind.riwayat_capaian.all()}

@@ -490,6 +490,12 @@ def pesan_tahun_riwayat(renstra: Renstra, tahun: int, pk=None) -> str | None:
     return None
 
 
+def item_pk_berlaku():
+    """PK items of the PKs in force (the latest revision of each): the years a report computes
+    from a PK, which therefore take no history row."""
+    return ItemPK.objects.filter(pk_induk__in=PerjanjianKinerja.objects.terkini())
+
+
 class RiwayatCapaianQuerySet(models.QuerySet):
     def sebelum(self, tahun: int):
         return self.filter(tahun__lt=tahun)
@@ -497,7 +503,7 @@ class RiwayatCapaianQuerySet(models.QuerySet):
     def tanpa_pk(self):
         """Only years the app has no PK item of the indicator for: a year with one is computed
         from the PK, so a history row of that year (entered before the PK) is not used."""
-        ada_pk = ItemPK.objects.filter(
+        ada_pk = item_pk_berlaku().filter(
             indikator=models.OuterRef("indikator"), pk_induk__tahun=models.OuterRef("tahun")
         )
         return self.exclude(models.Exists(ada_pk))
@@ -583,7 +589,8 @@ class RiwayatCapaian(NilaiMixin, models.Model):
     def pesan_tahun(self) -> str | None:
         """Why this year cannot hold a history row of the indicator, or None when it can."""
         item = (
-            ItemPK.objects.filter(indikator_id=self.indikator_id, pk_induk__tahun=self.tahun)
+            item_pk_berlaku()
+            .filter(indikator_id=self.indikator_id, pk_induk__tahun=self.tahun)
             .select_related("pk_induk__satker")
             .first()
         )

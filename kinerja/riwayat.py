@@ -17,7 +17,14 @@ from laporan.models import Laporan
 from satker.models import Satker
 
 from . import capaian
-from .models import Indikator, ItemPK, PerjanjianKinerja, Renstra, RiwayatCapaian, TargetRenstra
+from .models import (
+    Indikator,
+    PerjanjianKinerja,
+    Renstra,
+    RiwayatCapaian,
+    TargetRenstra,
+    item_pk_berlaku,
+)
 
 Nilai = Decimal | str | bool | None
 
@@ -170,10 +177,7 @@ def halaman_riwayat(
     daftar = indikator_riwayat(satker, renstra, hanya=hanya)
     terkunci = laporan_terkunci(satker)
     pk_per_tahun: dict[tuple[int, int], PerjanjianKinerja] = {}
-    item = ItemPK.objects.filter(
-        indikator__in=daftar,
-        pk_induk__in=PerjanjianKinerja.objects.filter(satker=satker).terkini(),
-    ).select_related("pk_induk__satker")
+    item = item_pk_berlaku().filter(indikator__in=daftar).select_related("pk_induk__satker")
     for i in item.order_by("pk_induk__jenis"):
         pk_per_tahun.setdefault((i.indikator_id, i.pk_induk.tahun), i.pk_induk)
     tahun_ini = timezone.localdate().year

@@ -11,8 +11,9 @@ An htmx request gets one indicator's card back; a plain request the whole page.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -102,7 +103,7 @@ def _ke_kartu(renstra: Renstra, indikator: Indikator):
     return redirect(f"{url}#ind-{indikator.id}")
 
 
-def pesan_tersimpan(riwayat) -> str:
+def _pesan_tersimpan(riwayat) -> str:
     hasil = riwayat.hitung_capaian()
     if hasil.nilai is None:
         nilai = f"capaian — ({hasil.alasan.rstrip('.')})"
@@ -112,11 +113,16 @@ def pesan_tersimpan(riwayat) -> str:
 
 
 def _get_indikator(renstra: Renstra, indikator_id: int) -> Indikator:
-    return get_object_or_404(
-        Indikator.objects.select_related("sasaran__renstra__satker", "skala_nilai"),
-        id=indikator_id,
-        sasaran__renstra=renstra,
+    """An indicator of the page: of `renstra`, in one of the satker's PKs or with history."""
+    indikator = (
+        Indikator.objects.filter(id=indikator_id, sasaran__renstra=renstra)
+        .filter(Q(item_pk__pk_induk__satker=renstra.satker) | Q(riwayat_capaian__isnull=False))
+        .select_related("sasaran__renstra__satker", "skala_nilai")
+        .first()
     )
+    if indikator is None:
+        raise Http404("Indikator ini tidak ada di halaman riwayat.")
+    return indikator
 
 
 @login_required
@@ -165,7 +171,7 @@ def riwayat_tambah(request, kode, renstra_id, indikator_id):
 
 
 def _tersimpan(request, renstra, riwayat):
-    pesan = pesan_tersimpan(riwayat)
+    pesan = _pesan_tersimpan(riwayat)
     if _htmx(request):
         return _balas(request, renstra, indikator=riwayat.indikator, pesan=pesan)
     messages.success(request, pesan)

@@ -75,6 +75,10 @@ class ImporRiwayatMixin:
         cls.r_akip = riwayat_simpan(
             indikator=cls.akip, tahun=2022, target="B", realisasi="BB", sumber="LKj 2022"
         )
+        cls.r_revisi = riwayat_simpan(
+            indikator=cls.revisi, tahun=2020, target="10", realisasi="12",
+            sumber="LKj 2020,\n  Tabel 3",
+        )  # fmt: skip
         cls.r_persen = riwayat_simpan(
             indikator=cls.persen, tahun=2021, target="90", realisasi="95,25"
         )
@@ -103,6 +107,7 @@ class TemplatTests(ImporRiwayatMixin, TestCase):
         for b in baris:
             per_kode.setdefault(b["Kode Indikator"], []).append(b["Tahun"])
         self.assertEqual(per_kode["1.1"], [2020, 2021, 2022, 2024])
+        self.assertEqual(per_kode["1.2"], [2020, 2021, 2022, 2024])
         self.assertEqual(per_kode["1.3"], [2020, 2021, 2022, 2024])
         # Not in a PK but with a stored row: listed like on the page, every year open.
         self.assertEqual(per_kode["1.4"], [2019, 2020, 2021, 2022, 2023, 2024])
@@ -127,7 +132,7 @@ class TemplatTests(ImporRiwayatMixin, TestCase):
         hasil = self.impor(impor_riwayat.templat_xlsx(self.satker, self.renstra))
         self.assertTrue(hasil.diterapkan, hasil.galat)
         self.assertEqual({b.status for b in hasil.baris}, {TETAP})
-        self.assertEqual(len(hasil.baris), 3)
+        self.assertEqual(len(hasil.baris), 4)
         self.assertEqual(self.jejak(), sebelum)
 
 
@@ -149,7 +154,7 @@ class RencanaTests(ImporRiwayatMixin, TestCase):
         ubah = hasil.baris[1].perubahan[0]
         self.assertEqual((ubah.kolom, ubah.lama, ubah.baru), ("Realisasi", "BB", "A"))
         self.assertTrue(hasil.baris[1].capaian.startswith("150,00 %"))
-        self.assertEqual(RiwayatCapaian.objects.count(), 3)
+        self.assertEqual(RiwayatCapaian.objects.count(), 4)
 
     def test_empty_cells_change_nothing(self):
         """An empty realisasi keeps the stored one; an empty row of the template is skipped."""

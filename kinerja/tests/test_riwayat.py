@@ -138,6 +138,23 @@ class SimpanTests(RiwayatMixin, TestCase):
             self.simpan(tahun=2023, target="B")
         self.assertIn("dihitung dari PK", ctx.exception.message_dict["tahun"][0])
 
+    def test_year_whose_pk_in_force_dropped_the_indicator_is_open(self):
+        """Only the PK in force counts: a revision without the indicator leaves the year open."""
+        lama = PerjanjianKinerja.objects.create(
+            satker=self.s["lampura"], tahun=2022, renstra=self.pk.renstra
+        )
+        ItemPK.objects.create(pk_induk=lama, indikator=self.akip, target_predikat="B")
+        with self.assertRaises(ValidationError):
+            self.simpan(tahun=2022, target="B")
+        PerjanjianKinerja.objects.create(
+            satker=self.s["lampura"],
+            tahun=2022,
+            renstra=self.pk.renstra,
+            revisi=1,
+            alasan_revisi="Indikator dihapus",
+        )
+        self.assertEqual(self.simpan(tahun=2022, target="B").tahun, 2022)
+
     def test_year_after_the_renstra_refused(self):
         """2025 is after the Renstra 2020–2024 of the indicator."""
         with self.assertRaises(ValidationError) as ctx:

@@ -180,6 +180,14 @@ class RiwayatViewTests(TestCase):
         self.r2021.refresh_from_db()
         self.assertEqual(self.r2021.realisasi_predikat, "BB")
 
+    def test_indicator_in_no_pk_and_without_history_is_404(self):
+        """Only the page's indicators can be given a year from the page."""
+        ind = Indikator.objects.create(
+            sasaran=self.akip.sasaran, kode="1.8", nama="Indikator katalog", satuan="%"
+        )
+        url = reverse("riwayat_tambah", args=["18.03", self.renstra.id, ind.id])
+        self.assertEqual(self.client.get(url).status_code, 404)
+
     def test_indicator_with_history_but_no_longer_in_a_pk_stays_listed(self):
         """A row is never hidden: its indicator is listed even when no PK holds it any more."""
         ind = Indikator.objects.create(
