@@ -49,7 +49,8 @@ class RiwayatBrowserTests(BrowserTestCase):
         sumber = self.browser.find_element(By.CSS_SELECTOR, f"#{kid} [name=sumber]")
         sumber.send_keys("LKj 2021, Tabel 3.1")
         self.klik(self.browser.find_element(By.CSS_SELECTOR, f"#{kid} button[type=submit]"))
-        self.tunggu(lambda b: "disimpan" in b.find_element(By.ID, kid).text)
+        pesan = self.tunggu(lambda b: b.find_element(By.CSS_SELECTOR, f"#{kid} .alert-success"))
+        self.assertIn("Riwayat 1.1 tahun 2021 disimpan", pesan.text)
         teks = self.browser.find_element(By.ID, kid).text
         self.assertIn("106,11 %", teks)
         self.assertIn("Realisasi ÷ target × 100", teks)
