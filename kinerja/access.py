@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from satker.models import Satker, bisa_mengubah
 
-from .models import Bukti, ItemPK, PerjanjianKinerja
+from .models import Bukti, ItemPK, PerjanjianKinerja, Renstra, RiwayatCapaian
 
 
 def periksa_ubah(request, satker, ubah: bool) -> None:
@@ -52,3 +52,22 @@ def get_bukti(request, bukti_id: int, *, ubah: bool = False) -> Bukti:
     )
     periksa_ubah(request, bukti.realisasi.item.pk_induk.satker, ubah)
     return bukti
+
+
+def get_renstra(request, kode: str, renstra_id: int, *, ubah: bool = False) -> Renstra:
+    """A Renstra of the satker `kode` (the satker checked as get_satker does)."""
+    satker = get_satker(request, kode, ubah=ubah)
+    return get_object_or_404(Renstra.objects.select_related("satker"), id=renstra_id, satker=satker)
+
+
+def get_riwayat(request, riwayat_id: int, *, ubah: bool = False) -> RiwayatCapaian:
+    visible = Satker.objects.visible_to(request.user)
+    riwayat = get_object_or_404(
+        RiwayatCapaian.objects.select_related(
+            "indikator__sasaran__renstra__satker", "indikator__skala_nilai"
+        ),
+        id=riwayat_id,
+        indikator__sasaran__renstra__satker__in=visible,
+    )
+    periksa_ubah(request, riwayat.indikator.sasaran.renstra.satker, ubah)
+    return riwayat

@@ -215,3 +215,39 @@ class RealisasiAdmin(admin.ModelAdmin):
     @admin.display(description="nilai")
     def nilai_tampil(self, obj):
         return capaian.format_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)
+
+
+@admin.register(m.RiwayatCapaian)
+class RiwayatCapaianAdmin(admin.ModelAdmin):
+    """Earlier years' values; the capaian is shown as computed, never entered."""
+
+    list_display = ["indikator_singkat", "satker", "tahun", "target_tampil", "realisasi_tampil"]
+    list_display += ["capaian_tampil", "sumber"]
+    list_filter = [("indikator__sasaran__renstra__satker", SatkerPKFilter), "tahun"]
+    search_fields = ["indikator__nama", "indikator__sasaran__renstra__satker__nama", "sumber"]
+    list_select_related = ["indikator__sasaran__renstra__satker", "indikator__skala_nilai"]
+    raw_id_fields = ["indikator", "diubah_oleh"]
+    readonly_fields = ["diubah_pada"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("indikator__skala_nilai__nilai")
+
+    @admin.display(description="indikator", ordering="indikator__kode")
+    def indikator_singkat(self, obj):
+        return _singkat(str(obj.indikator))
+
+    @admin.display(description="satker", ordering="indikator__sasaran__renstra__satker__kode")
+    def satker(self, obj):
+        return obj.indikator.sasaran.renstra.satker
+
+    @admin.display(description="target")
+    def target_tampil(self, obj):
+        return capaian.format_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
+
+    @admin.display(description="realisasi")
+    def realisasi_tampil(self, obj):
+        return capaian.format_nilai(obj.nilai_dari("realisasi"), obj.indikator.satuan)
+
+    @admin.display(description="capaian")
+    def capaian_tampil(self, obj):
+        return obj.hitung_capaian().tampil

@@ -24,4 +24,5 @@ urlpatterns = [
     ),
     path("", include("kinerja.urls_pk")),
     path("", include("kinerja.urls_realisasi")),
+    path("", include("kinerja.urls_riwayat")),
 ]

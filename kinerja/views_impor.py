@@ -30,14 +30,16 @@ def _dir() -> Path:
     return path
 
 
-def _berkas(user, token: str) -> Path | None:
+def berkas_sementara(user, token: str) -> Path | None:
+    """The uploaded file waiting for its apply under `token`, if it is the user's own."""
     if len(token) != _TOKEN or not all(c in "0123456789abcdef" for c in token):
         return None
     path = _dir() / f"{user.id}-{token}.xlsx"
     return path if path.is_file() else None
 
 
-def _simpan_sementara(user, data: bytes) -> str:
+def simpan_sementara(user, data: bytes) -> str:
+    """Keep an uploaded file until it is applied (a day at most); returns its token."""
     batas = time.time() - UMUR_BERKAS
     for lama in _dir().glob("*.xlsx"):
         if lama.stat().st_mtime < batas:
@@ -78,7 +80,7 @@ def pk_impor(request, kode):
         data = form.cleaned_data["berkas"].read(xlsx.BATAS_BYTE + 1)
         hasil = impor_pk.rencanakan(data, satker_boleh=_hanya(satker))
         if hasil.ok:
-            token = _simpan_sementara(request.user, data)
+            token = simpan_sementara(request.user, data)
     return _halaman(request, satker, form, hasil, token)
 
 
@@ -101,7 +103,7 @@ def _halaman(request, satker, form, hasil, token, status=None):
 def pk_impor_terapkan(request, kode):
     satker = get_satker(request, kode, ubah=True)
     token = request.POST.get("token", "")
-    path = _berkas(request.user, token)
+    path = berkas_sementara(request.user, token)
     if path is None:
         messages.error(request, "Berkas pratinjau sudah tidak tersedia; unggah berkasnya lagi.")
         return redirect("pk_impor", kode=kode)

@@ -13,8 +13,9 @@ from django.urls import reverse
 from anggaran.models import RoAnggaran
 from anggaran.services import pohon_satker
 from kinerja import capaian, impor_pk
-from kinerja.models import KebijakanCapaian, PerjanjianKinerja, Renstra
+from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renstra, RiwayatCapaian
 from kinerja.pengukuran import tabel_pengukuran
+from kinerja.riwayat import riwayat_indikator
 from laporan.data import kumpulkan
 from laporan.models import Laporan
 from satker.models import Keanggotaan, Peran, Satker
@@ -126,6 +127,51 @@ class DemoDataTests(TestCase):
                 data = kumpulkan(laporan)
                 self.assertTrue(data.anggaran_dipa)
                 self.assertEqual([s.nomor for s in data.sasaran if s.pagu is not None], [])
+
+    def riwayat(self, kode_satker, kode_indikator, sebelum=2024):
+        ind = Indikator.objects.get(
+            sasaran__renstra__satker__kode=kode_satker,
+            sasaran__renstra__tahun_mulai=2020,
+            kode=kode_indikator,
+        )
+        return riwayat_indikator([ind.id], sebelum=sebelum)[ind.id]
+
+    def test_rejang_lebong_sakip_grade_history_from_seed_003(self):
+        """Seed 003's tables (L1028, L1035, L1044) on the commission's 1.4 and the
+        secretariat's 6.1: 2022 B against B = 100 %, 2023 BB against B = 5/4 = 125 %."""
+        for kode in ("1.4", "6.1"):
+            with self.subTest(kode=kode):
+                baris = self.riwayat("17.02", kode)
+                self.assertEqual(
+                    [(b.tahun, b.target, b.realisasi, b.capaian) for b in baris],
+                    [(2022, "B", "B", Decimal(100)), (2023, "B", "BB", Decimal(125))],
+                )
+                self.assertEqual(baris[1].hasil.tampil, "125,00 %")
+                self.assertEqual(baris[1].hasil.aturan, capaian.Aturan.PREDIKAT)
+                self.assertIn("L1035", baris[1].sumber)
+                self.assertIn("menyebut nilai 2023 'B'", baris[1].sumber)
+
+    def test_metro_2023_grade_from_seed_002_has_no_target(self):
+        """Seed 002 L475 prints only the 2023 grade BB of PK indicator 2.1: no capaian."""
+        (baris,) = self.riwayat("18.72", "2.1")
+        self.assertEqual((baris.tahun, baris.target, baris.realisasi), (2023, None, "BB"))
+        self.assertIsNone(baris.capaian)
+        self.assertEqual(baris.hasil.alasan, "Target belum diisi.")
+        self.assertIn("L475", baris.sumber)
+
+    def test_only_printed_earlier_years_are_loaded(self):
+        """Seeds 000 and 001 print no earlier-year value of a PK indicator: five rows in all."""
+        satker = RiwayatCapaian.objects.values_list(
+            "indikator__sasaran__renstra__satker__kode", flat=True
+        )
+        self.assertEqual(sorted(satker), ["17.02", "17.02", "17.02", "17.02", "18.72"])
+
+    def test_history_page_of_the_demo(self):
+        """Rejang Lebong's operator reaches the history page from the year and sees 125,00 %."""
+        self.client.force_login(get_user_model().objects.get(username="operator.rejanglebong"))
+        respon = self.client.get(reverse("riwayat_satker_tahun", args=["17.02", 2024]), follow=True)
+        self.assertContains(respon, "125,00 %")
+        self.assertContains(respon, "Nilai Evaluasi atas Akuntabilitas Kinerja KPU")
 
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""

@@ -1,0 +1,142 @@
+"""Writes of an indicator's history: its target and realisasi in earlier years that have no PK
+in the application, as earlier reports printed them (RiwayatCapaian).
+
+Every public function takes keyword-only arguments, runs in one transaction, validates with
+full_clean() and reports problems as ValidationError with Indonesian messages keyed by field.
+Values typed by a person ("66,23", "BB", "ya") are read with services_pk.baca_nilai, as on the
+PK pages. A year's history is printed by every later report of the satker (comparison with
+earlier years and with the Renstra target, the Ikhtisar, the trend chart), so while such a
+report is submitted, approved or published the history of the years before it is locked, with
+that report's own lock message.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from laporan import alur
+from laporan.models import Laporan
+from satker.models import Satker
+
+from .models import Indikator, RiwayatCapaian
+from .services_pk import baca_nilai
+
+NILAI = ("target", "realisasi")
+
+
+# --- The lock -------------------------------------------------------------------------------
+
+
+def laporan_pengunci_riwayat(satker: Satker, tahun: int) -> Laporan | None:
+    """The earliest submitted, approved or published report of the satker for a year after
+    `tahun`: it prints that year's history, so the history may not change under it."""
+    return (
+        Laporan.objects.terkunci()
+        .filter(satker=satker, tahun__gt=tahun)
+        .select_related("satker")
+        .order_by("tahun", "jenis")
+        .first()
+    )
+
+
+def pesan_riwayat_terkunci(satker: Satker, tahun: int) -> str | None:
+    """Why the satker's history of `tahun` may not change now (a later report is locked), or
+    None when it may."""
+    laporan = laporan_pengunci_riwayat(satker, tahun)
+    return alur.pesan_kunci(laporan) if laporan is not None else None
+
+
+def periksa_riwayat_terbuka(satker: Satker, tahun: int) -> None:
+    """Refuse a change to the history of `tahun` while a later report of the satker is locked
+    (alur.LaporanTerkunci with that report's message). As alur.periksa_data_terbuka does, the
+    report rows are locked first inside a transaction, so a submission cannot slip in between
+    this check and the write that follows."""
+    if transaction.get_connection().in_atomic_block:
+        qs = Laporan.objects.select_for_update().filter(satker=satker, tahun__gt=tahun)
+        list(qs.values_list("id", flat=True))
+    pesan = pesan_riwayat_terkunci(satker, tahun)
+    if pesan:
+        raise alur.LaporanTerkunci(pesan)
+
+
+def satker_indikator(indikator: Indikator) -> Satker:
+    return indikator.sasaran.renstra.satker
+
+
+# --- Writes ---------------------------------------------------------------------------------
+
+
+def _pesan_ganda(tahun: int) -> str:
+    return f"Tahun {tahun} sudah ada dalam riwayat indikator ini: ubah baris tahun itu."
+
+
+@transaction.atomic
+def riwayat_simpan(
+    *,
+    indikator: Indikator,
+    tahun: int,
+    target,
+    realisasi,
+    sumber: str = "",
+    user=None,
+    riwayat: RiwayatCapaian | None = None,
+) -> RiwayatCapaian:
+    """Enter one earlier year of `indikator` (a new row), or correct `riwayat` (its year may
+    change too). Target and realisasi are typed text or typed values; an empty one is "not
+    printed" (capaian "—"), but not both. Refused: a year the history already holds, a year
+    with a PK item of the indicator, a year after the Renstra, one that has not begun, values
+    outside the indicator's kind or scale, and any change while a later report is locked. An
+    unchanged row is not saved again (no new history record)."""
+    if riwayat is not None and riwayat.indikator_id != indikator.id:
+        raise ValueError("riwayat milik indikator lain")
+    satker = satker_indikator(indikator)
+    periksa_riwayat_terbuka(satker, min(tahun, riwayat.tahun) if riwayat else tahun)
+    obj = riwayat or RiwayatCapaian(indikator=indikator)
+    galat: dict[str, list[str]] = {}
+    for nama, nilai in zip(NILAI, (target, realisasi), strict=True):
+        try:
+            angka, predikat = baca_nilai(indikator, nilai)
+        except ValidationError as exc:
+            galat[nama] = exc.messages
+            continue
+        setattr(obj, nama, angka)
+        setattr(obj, f"{nama}_predikat", predikat)
+    lama_tahun = riwayat.tahun if riwayat else None
+    obj.tahun = tahun
+    obj.sumber = (sumber or "").strip()
+    if tahun != lama_tahun:
+        ada = RiwayatCapaian.objects.filter(indikator=indikator, tahun=tahun).exclude(id=obj.id)
+        if ada.exists():
+            galat["tahun"] = [_pesan_ganda(tahun)]
+        elif pesan := obj.pesan_tahun():
+            galat["tahun"] = [pesan]
+    if galat:
+        raise ValidationError(galat)
+    if riwayat is not None and not _berubah(riwayat):
+        return riwayat
+    obj.diubah_oleh = user
+    if user is not None:
+        obj._history_user = user
+    obj.full_clean()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:  # another request saved the same year meanwhile
+        raise ValidationError({"tahun": [_pesan_ganda(tahun)]}) from exc
+    return obj
+
+
+def _berubah(riwayat: RiwayatCapaian) -> bool:
+    """Whether the (unsaved) changes of `riwayat` differ from its stored row."""
+    lama = RiwayatCapaian.objects.filter(id=riwayat.id).values().first()
+    kolom = ("tahun", "target", "target_predikat", "realisasi", "realisasi_predikat", "sumber")
+    return lama is None or any(lama[k] != getattr(riwayat, k) for k in kolom)
+
+
+@transaction.atomic
+def riwayat_hapus(*, riwayat: RiwayatCapaian, user=None) -> None:
+    """Delete one year of an indicator's history (kept in its change history), unless a
+    later report of the satker is locked."""
+    periksa_riwayat_terbuka(satker_indikator(riwayat.indikator), riwayat.tahun)
+    if user is not None:
+        riwayat._history_user = user
+    riwayat.delete()
