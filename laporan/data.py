@@ -24,6 +24,7 @@ from kinerja.models import (
     TargetRenstra,
 )
 from kinerja.pengukuran import tabel_pengukuran
+from kinerja.riwayat import riwayat_indikator
 
 from .models import Laporan
 
@@ -37,11 +38,14 @@ def _tampil(indikator: Indikator, nilai) -> str:
 
 @dataclass
 class RiwayatTahun:
-    """An indicator's (or a sasaran's) result in an earlier year."""
+    """An indicator's (or a sasaran's) result in an earlier year: from a PK in the application,
+    or from the indicator's history entered from earlier reports (with its source)."""
 
     tahun: int
     realisasi: str
     capaian: Decimal | None
+    target: str = ""
+    sumber: str = ""
 
     @property
     def capaian_tampil(self) -> str:
@@ -446,6 +450,32 @@ def _indikator_laporan(b, semua_target, target_akhir, per_indikator) -> Indikato
     )
 
 
+def _riwayat_tercatat(pk_berlaku, sasaran_laporan: list[SasaranLaporan], tahun: int) -> None:
+    """Add the history entered for each indicator (years before the application) to the years
+    computed from earlier PKs; a year known from both keeps the PK's."""
+    indikator = {
+        (pk.jenis, i.indikator.kode): i.indikator for pk in pk_berlaku for i in pk.item.all()
+    }
+    tercatat = riwayat_indikator([i.id for i in indikator.values()], sebelum=tahun)
+    for s in sasaran_laporan:
+        for ind in s.indikator:
+            asli = indikator[(s.jenis_pk, ind.kode)]
+            ada = {r.tahun for r in ind.riwayat}
+            tambahan = [
+                RiwayatTahun(
+                    r.tahun,
+                    "" if r.realisasi is None else _tampil(asli, r.realisasi),
+                    r.capaian,
+                    target="" if r.target is None else _tampil(asli, r.target),
+                    sumber=r.sumber,
+                )
+                for r in tercatat[asli.id]
+                if r.tahun not in ada
+            ]
+            if tambahan:
+                ind.riwayat = sorted([*ind.riwayat, *tambahan], key=lambda r: r.tahun)
+
+
 def _nama_pemilik_pk(satker, jenis: str) -> str:
     return f"Sekretariat {satker.nama}" if jenis == JenisPK.SEKRETARIAT else satker.nama
 
@@ -532,6 +562,7 @@ def kumpulkan(laporan: Laporan) -> DataLaporan:
             )
         )
     sasaran_laporan = [s for p in pk_list for s in p.sasaran]
+    _riwayat_tercatat(pk_berlaku, sasaran_laporan, tahun)
     pita = kebijakan.skala_kategori.daftar_pita if kebijakan else []
     if len(pk_list) == 1:
         nilai_keseluruhan, status = pk_list[0].capaian, pk_list[0].status

@@ -934,14 +934,19 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
                 f"capaian {_perubahan(terakhir.capaian, terakhir.tahun, ind.capaian, data.tahun)}"
             )
         elif terakhir is not None:
+            sebab = "" if ind.ada_realisasi else " karena realisasinya belum dilaporkan"
             teks = (
                 f"capaian pada {terakhir.tahun} sebesar {terakhir.capaian_tampil}; capaian tahun "
-                f"{data.tahun} belum dapat dihitung"
+                f"{data.tahun} belum dapat dihitung{sebab}"
             )
         else:
-            teks = "capaian tahun sebelumnya belum terhitung"
+            teks = "capaian tahun sebelumnya tidak dapat dihitung"
         realisasi = [
-            f"{_nilai(ind, r.realisasi)} pada {r.tahun}" for r in lama if _ada(r.realisasi)
+            f"{_nilai(ind, r.realisasi)}"
+            + (f" terhadap target {_nilai(ind, r.target)}" if _ada(r.target) else "")
+            + f" pada {r.tahun}"
+            for r in lama
+            if _ada(r.realisasi)
         ]
         if realisasi and ind.ada_realisasi and _ada(ind.realisasi):
             realisasi.append(f"{_nilai(ind, ind.realisasi)} pada {data.tahun}")
@@ -978,8 +983,18 @@ def analisis_renstra(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         if _ada(ind.baseline):
             bagian.append(f"baseline {_nilai(ind, ind.baseline)}")
         if tahunan:
+            # Earlier years with a known result show it beside their Renstra target.
+            hasil_lalu = {
+                r.tahun: _nilai(ind, r.realisasi)
+                for r in ind.riwayat or []
+                if r.tahun < data.tahun and _ada(r.realisasi)
+            }
             bagian.append(
-                "target Renstra " + ", ".join(f"{v} pada {t}" for t, v in tahunan.items())
+                "target Renstra "
+                + ", ".join(
+                    f"{v} pada {t}" + (f" (realisasi {hasil_lalu[t]})" if t in hasil_lalu else "")
+                    for t, v in tahunan.items()
+                )
             )
         target_pk = _nilai(ind, ind.target)
         target_tahun_ini = tahunan.get(data.tahun)

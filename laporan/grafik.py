@@ -302,7 +302,8 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
     """Lines of capaian per year, one per series (e.g. the overall capaian, or an indicator
     with its earlier years), each point labelled ("96,35 %"), dashed line at 100 %. Every year
     from the first to the last keeps its tick; a year without a value breaks the line. A legend
-    names the series when there are several. None when no series has a value."""
+    names every series (a single line may be an indicator, not the overall capaian). None when
+    no series has a value."""
     seri = [(label, sorted(titik)) for label, titik in seri if any(v is not None for _, v in titik)]
     if not seri:
         return None
@@ -315,7 +316,6 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
         if len(tahun) > 1
         else f"Capaian kinerja {tahun[0]}"
     )
-    banyak = len(seri) > 1
 
     def lukis(fig):
         ax = fig.add_subplot()
@@ -341,7 +341,7 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
                     color=warna,
                     lw=1.6,
                     zorder=4,
-                    label=label if i == 0 and banyak else None,
+                    label=label if i == 0 else None,
                 )
             ax.plot(
                 list(ada),
@@ -353,7 +353,7 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
                 markeredgecolor="white",
                 markeredgewidth=0.8,
                 zorder=5,
-                label=label if banyak and not potongan else None,
+                label=None if potongan else label,
             )
             for t, v in ada.items():
                 ax.annotate(
@@ -391,8 +391,7 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
         ax.yaxis.grid(True, color=KISI, lw=0.5)
         ax.set_ylabel("Capaian (%)")
         ax.set_xlabel("Tahun")
-        if banyak:
-            ax.legend(loc="lower left", fontsize=7, ncols=min(len(seri), 2))
+        ax.legend(loc="lower left", fontsize=7, ncols=min(len(seri), 2))
         _judul(fig, judul)
 
     return _gambar(TINGGI_MIN_CM, judul, lukis)

@@ -442,10 +442,25 @@ def _blok_pk(data: DataLaporan, tabel: _Penomoran) -> list[BlokPK]:
     return blok
 
 
+SERI_TREN_MAKS = 6
+
+
 def _seri_tren(data: DataLaporan) -> list[tuple[str, list[tuple[int, Decimal | None]]]]:
-    """The series of the trend chart: the overall capaian per year (earlier years with PKs in
-    the app, then this year). Empty when no series has two years with a value."""
+    """The series of the trend chart, each with at least two years that have a capaian: the
+    overall capaian per year (earlier years with PKs in the application, then this year), and
+    each indicator with earlier results (from earlier PKs or its entered history), up to
+    SERI_TREN_MAKS of them, those with the most years first. Indicators with the same results
+    (one quantity measured in two PKs) share a line. Empty when no series has two years."""
     seri = [("Capaian keseluruhan", [*data.riwayat_keseluruhan, (data.tahun, data.capaian)])]
+    per_titik: dict[tuple, list] = {}
+    for ind in (i for s in data.sasaran for i in s.indikator):
+        titik = [(r.tahun, r.capaian) for r in ind.riwayat if r.tahun < data.tahun]
+        if titik:
+            per_titik.setdefault((*titik, (data.tahun, ind.capaian)), []).append(ind)
+    terbanyak = sorted(per_titik.items(), key=lambda kv: -sum(v is not None for _, v in kv[0]))
+    for titik, daftar in terbanyak[:SERI_TREN_MAKS]:
+        nama = daftar[0].nama if len(daftar[0].nama) <= 45 else daftar[0].nama[:44] + "…"
+        seri.append((f"{' dan '.join(i.kode for i in daftar)} {nama}", list(titik)))
     return [(label, titik) for label, titik in seri if sum(v is not None for _, v in titik) >= 2]
 
 
@@ -498,7 +513,11 @@ def konteks(
     grafik_svg = {k: data_uri_svg(v) for k, v in grafik_svg.items()}
     if grafik_svg["tren"]:
         awal = min(t for _, titik in seri_tren for t, _ in titik)
-        gambar.tambah("tren", f"Tren capaian kinerja {awal}–{tahun}")
+        if [label for label, _ in seri_tren] == ["Capaian keseluruhan"]:
+            judul_tren = f"Tren capaian kinerja keseluruhan {awal}–{tahun}"
+        else:
+            judul_tren = f"Tren capaian kinerja {awal}–{tahun}"
+        gambar.tambah("tren", judul_tren)
 
     sasaran_list = []
     for b in pk_blok:
