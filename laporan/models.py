@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kinerja.models import JenisPK
+from satker.fields import NIPField
 from satker.models import Peran, Satker, keanggotaan_of
 
 
@@ -91,9 +92,9 @@ class Laporan(models.Model):
     penandatangan_jabatan = models.CharField(
         "jabatan penandatangan", max_length=150, blank=True, help_text="Contoh: Ketua"
     )
-    penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
+    penandatangan_nip = NIPField("NIP penandatangan")
     sekretaris_nama = models.CharField("nama sekretaris", max_length=150, blank=True)
-    sekretaris_nip = models.CharField("NIP sekretaris", max_length=30, blank=True)
+    sekretaris_nip = NIPField("NIP sekretaris")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     diperbarui_pada = models.DateTimeField(auto_now=True)
 
