@@ -159,6 +159,8 @@ class AlurViewTests(TestCase):
             (riwayat.ttd_nama, riwayat.ttd_nip, riwayat.ttd_tempat),
             ("Dr. Budi Santoso, M.Si.", "19750101 200012 1 001", "Bandar Lampung"),
         )
+        halaman = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
+        self.assertContains(halaman, "Pernyataan Telah Direviu ditandatangani Dr. Budi Santoso")
 
     def test_approval_without_signer_refused_on_the_page(self):
         """Empty name, jabatan, NIP and place: the page again (400) with a message at each
