@@ -10,12 +10,13 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from satker.fields import NIPFormField
+
 from . import capaian
 from .models import Indikator, JenisNilai, JenisPK, PerjanjianKinerja
 from .services_pk import (
     KOLOM_INDIKATOR,
     indikator_katalog,
-    normalisasi_nip,
     target_renstra_tahun,
     teks_nilai,
 )
@@ -75,18 +76,6 @@ def field_nilai(indikator: Indikator, *, label: str, required: bool = False, ini
     )
 
 
-class NIPField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", "18 angka, spasi boleh: 19881128 200701 1 002")
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-
-    def clean(self, value):
-        return normalisasi_nip(super().clean(value))
-
-
 class PKForm(forms.Form):
     """The header of a PK: year and kind, signing place and date, the two parties."""
 
@@ -113,7 +102,7 @@ class PKForm(forms.Form):
     )
     pihak_pertama_nama = forms.CharField(label="Nama", max_length=150)
     pihak_pertama_jabatan = forms.CharField(label="Jabatan", max_length=150)
-    pihak_pertama_nip = NIPField(label="NIP")
+    pihak_pertama_nip = NIPFormField(label="NIP")
     pihak_kedua_nama = forms.CharField(label="Nama", max_length=150, required=False)
     pihak_kedua_jabatan = forms.CharField(
         label="Jabatan",
@@ -121,7 +110,7 @@ class PKForm(forms.Form):
         required=False,
         help_text="Atasan pihak pertama; kosongkan bila PK hanya ditandatangani satu pihak.",
     )
-    pihak_kedua_nip = NIPField(label="NIP")
+    pihak_kedua_nip = NIPFormField(label="NIP")
 
     PIHAK = ("pihak_pertama", "pihak_kedua")
 

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from satker.fields import NIPField
 from satker.models import Satker
 
 from . import capaian
@@ -660,10 +661,10 @@ class PerjanjianKinerja(models.Model):
     tanggal_ttd = models.DateField("tanggal penandatanganan", null=True, blank=True)
     pihak_pertama_nama = models.CharField("nama pihak pertama", max_length=150, blank=True)
     pihak_pertama_jabatan = models.CharField("jabatan pihak pertama", max_length=150, blank=True)
-    pihak_pertama_nip = models.CharField("NIP pihak pertama", max_length=30, blank=True)
+    pihak_pertama_nip = NIPField("NIP pihak pertama")
     pihak_kedua_nama = models.CharField("nama pihak kedua", max_length=150, blank=True)
     pihak_kedua_jabatan = models.CharField("jabatan pihak kedua", max_length=150, blank=True)
-    pihak_kedua_nip = models.CharField("NIP pihak kedua", max_length=30, blank=True)
+    pihak_kedua_nip = NIPField("NIP pihak kedua")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     objects = PerjanjianKinerjaQuerySet.as_manager()

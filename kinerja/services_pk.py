@@ -18,6 +18,7 @@ from django.db.models import Max
 
 from laporan import alur
 from satker.models import Satker, Tingkat
+from satker.nip import normalisasi_nip
 
 from . import capaian
 from .models import (
@@ -78,23 +79,6 @@ ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 # --- Reading typed values -------------------------------------------------------------------
-
-
-_NIP_RE = re.compile(r"\d{18}")
-
-
-def normalisasi_nip(teks: str) -> str:
-    """A NIP as printed: 18 digits grouped 8-6-1-3 ("19881128 200701 1 002"). Spaces in the
-    input are ignored; anything else that is not 18 digits is refused. Empty stays empty."""
-    bersih = "".join(str(teks or "").split())
-    if not bersih:
-        return ""
-    if not _NIP_RE.fullmatch(bersih):
-        raise ValidationError(
-            f"NIP '{str(teks).strip()}' tidak valid: NIP terdiri atas 18 angka, "
-            "misalnya 19881128 200701 1 002 (spasi boleh)."
-        )
-    return f"{bersih[:8]} {bersih[8:14]} {bersih[14]} {bersih[15:]}"
 
 
 _YA = {"ya", "y", "1", "tercapai", "true"}

@@ -7,7 +7,8 @@
 
 Only the penyusun of the satker submits; only a reviewer of the parent KPU Provinsi (or an
 admin) returns, approves or reopens; only the pimpinan of the satker publishes. Returning and
-reopening need a reason; approving needs every review note of the revision resolved. Every
+reopening need a reason; approving needs every review note of the revision resolved and the
+name, jabatan, NIP and place of the person signing the Pernyataan Telah Direviu. Every
 move is one atomic `laporan_transisi` call that locks the row, checks the move, and writes a
 RiwayatStatus row; after it commits, the people concerned are e-mailed (laporan/notifikasi.py)
 and an approval renders the frozen PDF (laporan/final.py).
@@ -17,13 +18,14 @@ realisasi and budget, its sections, signature data and attachments) cannot chang
 `periksa_terbuka` / `periksa_data_terbuka` raise `LaporanTerkunci` for the services to refuse.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from satker.models import Peran, keanggotaan_of
+from satker.nip import normalisasi_nip
 
 from .models import JenisLaporan, Laporan, RiwayatStatus, StatusLaporan
 
@@ -50,8 +52,72 @@ class CatatanBelumSelesai(AlurError):
     """The report still has open review notes on its revision."""
 
 
+class TandaTanganReviuTidakLengkap(AlurError):
+    """An approval without the signer's name, jabatan, NIP and place, or with an invalid NIP.
+    Its message_dict is keyed by the TtdReviu fields, so a form can show each beside its
+    field."""
+
+
 class LaporanTerkunci(ValidationError):
     """A change to data that feeds a submitted, approved or published report."""
+
+
+@dataclass(frozen=True)
+class TtdReviu:
+    """Who signs the Pernyataan Telah Direviu of an approval, as typed by the reviewer."""
+
+    nama: str = ""
+    jabatan: str = ""
+    nip: str = ""
+    tempat: str = ""
+
+
+# What each part of the signature is called in a refusal (stored as RiwayatStatus.ttd_<part>).
+_LABEL_TTD = {
+    "nama": "nama",
+    "jabatan": "jabatan",
+    "nip": "NIP",
+    "tempat": "tempat penandatanganan",
+}
+
+
+def ttd_awal(user) -> TtdReviu:
+    """What the approval form starts with: the account's full name, the jabatan and NIP of the
+    member's profile, and the city printed beside the signatures of the member's satker."""
+    anggota = keanggotaan_of(user)
+    if anggota is None:
+        return TtdReviu(nama=user.get_full_name())
+    return TtdReviu(
+        nama=user.get_full_name(),
+        jabatan=anggota.jabatan,
+        nip=anggota.nip,
+        tempat=anggota.satker.kota_ttd,
+    )
+
+
+def periksa_ttd(ttd: TtdReviu | None) -> TtdReviu:
+    """The signature with its parts trimmed and the NIP as printed, or
+    TandaTanganReviuTidakLengkap naming every missing or invalid part."""
+    ttd = ttd or TtdReviu()
+    nilai = {f.name: " ".join(str(getattr(ttd, f.name) or "").split()) for f in fields(TtdReviu)}
+    galat = {}
+    for nama, teks in nilai.items():
+        batas = RiwayatStatus._meta.get_field(f"ttd_{nama}").max_length
+        if not teks:
+            galat[nama] = [
+                f"Isi {_LABEL_TTD[nama]} penanda tangan Pernyataan Telah Direviu; "
+                "persetujuan memerlukan nama, jabatan, NIP dan tempat."
+            ]
+        elif len(teks) > batas:
+            galat[nama] = [f"{_LABEL_TTD[nama].capitalize()} paling panjang {batas} karakter."]
+    if "nip" not in galat:
+        try:
+            nilai["nip"] = normalisasi_nip(nilai["nip"])
+        except ValidationError as exc:
+            galat["nip"] = exc.messages
+    if galat:
+        raise TandaTanganReviuTidakLengkap(galat)
+    return TtdReviu(**nilai)
 
 
 @dataclass(frozen=True)
@@ -128,14 +194,13 @@ def aksi_tersedia(user, laporan: Laporan) -> list[Transisi]:
     return [t for t in TRANSISI.values() if laporan.status in t.dari and boleh(user, laporan, t)]
 
 
-@transaction.atomic
-def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -> RiwayatStatus:
-    """Make one move of the workflow, or raise the specific AlurError and change nothing.
-    The row is locked first, so two people acting at once cannot both move it."""
+def periksa_langkah(*, laporan: Laporan, aksi: str, oleh) -> Transisi:
+    """The move, if it exists, starts from the report's status and the user may make it;
+    else TransisiTidakSah or TidakBerwenang. Writes nothing (a page refusing a form checks
+    this first, so a forbidden move is a 403 whatever was typed)."""
     transisi = TRANSISI.get(aksi)
     if transisi is None:
         raise TransisiTidakSah(f"Langkah “{aksi}” tidak dikenal.")
-    laporan = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
     if laporan.status not in transisi.dari:
         raise TransisiTidakSah(
             f"Laporan berstatus “{laporan.get_status_display()}” tidak dapat "
@@ -146,6 +211,23 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -
             f"Langkah “{transisi.label.lower()}” hanya dapat dilakukan oleh "
             f"{PELAKU[transisi.pelaku]}."
         )
+    return transisi
+
+
+@transaction.atomic
+def laporan_transisi(
+    *, laporan: Laporan, aksi: str, oleh, komentar: str = "", ttd: TtdReviu | None = None
+) -> RiwayatStatus:
+    """Make one move of the workflow, or raise the specific AlurError and change nothing.
+    The row is locked first, so two people acting at once cannot both move it.
+
+    Approving ("setujui") needs `ttd`, the person signing the review statement; the other
+    moves take none. The approver's profile gets the jabatan and NIP they typed where it has
+    none, so the next approval form starts with them."""
+    if ttd is not None and aksi != "setujui":
+        raise TypeError(f"Langkah “{aksi}” tidak memakai tanda tangan reviu.")
+    laporan = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
+    transisi = periksa_langkah(laporan=laporan, aksi=aksi, oleh=oleh)
     komentar = (komentar or "").strip()
     if transisi.komentar_wajib and not komentar:
         raise KomentarWajib(f"Tuliskan alasan untuk langkah “{transisi.label.lower()}”.")
@@ -157,6 +239,7 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -
                 f"Masih ada {terbuka} catatan reviu yang belum diselesaikan; selesaikan atau "
                 "kembalikan laporan untuk perbaikan."
             )
+        ttd = periksa_ttd(ttd)
 
     dari, revisi = laporan.status, laporan.revisi
     laporan.status = transisi.ke
@@ -164,15 +247,40 @@ def laporan_transisi(*, laporan: Laporan, aksi: str, oleh, komentar: str = "") -
         laporan.diajukan_pada = timezone.now()
     if aksi == "buka":
         laporan.revisi += 1
-    laporan.full_clean()
-    laporan.save(update_fields=["status", "revisi", "diajukan_pada", "diperbarui_pada"])
+    # Only the columns a move writes are checked: a signature NIP saved before NIPs were
+    # validated must not block returning the report so that it can be corrected.
+    ditulis = ["status", "revisi", "diajukan_pada"]
+    laporan.full_clean(exclude=[f.name for f in Laporan._meta.fields if f.name not in ditulis])
+    laporan.save(update_fields=[*ditulis, "diperbarui_pada"])
     riwayat = RiwayatStatus(
         laporan=laporan, revisi=revisi, dari=dari, ke=transisi.ke, oleh=oleh, komentar=komentar
     )
+    if ttd is not None:
+        for f in fields(TtdReviu):
+            setattr(riwayat, f"ttd_{f.name}", getattr(ttd, f.name))
+        _lengkapi_profil(oleh, ttd)
     riwayat.full_clean()
     riwayat.save()
     transaction.on_commit(lambda: _setelah_transisi(riwayat))
     return riwayat
+
+
+def _lengkapi_profil(user, ttd: TtdReviu) -> None:
+    """Fill the approver's empty jabatan and NIP from what they typed; what the profile already
+    holds is never overwritten (a one-off acting signer must not change it)."""
+    anggota = keanggotaan_of(user)
+    if anggota is None:
+        return
+    diisi = [k for k in ("jabatan", "nip") if not getattr(anggota, k).strip()]
+    if not diisi:
+        return
+    for k in diisi:
+        setattr(anggota, k, getattr(ttd, k))
+    # Only the filled columns are checked and written: another column of an old profile that
+    # no longer validates must not block the approval.
+    lain = [f.name for f in anggota._meta.fields if f.name not in diisi]
+    anggota.full_clean(exclude=lain, validate_unique=False, validate_constraints=False)
+    anggota.save(update_fields=diisi)
 
 
 def _setelah_transisi(riwayat: RiwayatStatus) -> None:

@@ -1,10 +1,11 @@
 """The frozen PDF of an approved revision.
 
 Approval renders the report once more, now with the reviewer's statement on the Pernyataan
-Telah Direviu page (name, office, NIP, place and date from the approval, never typed in a
-template) and "Revisi n · disetujui <date>" in every footer, and stores the file with its
-revision and SHA-256. That file is what is published and downloaded from then on: its bytes
-never change, and reopening the report (a new revision) leaves it downloadable.
+Telah Direviu page (the name, jabatan, NIP and place typed at approval, the office and the date
+of the approval; never typed in a template) and "Revisi n · disetujui <date>" in every footer,
+and stores the file with its revision and SHA-256. That file is what is published and
+downloaded from then on: its bytes never change, and reopening the report (a new revision)
+leaves it downloadable.
 """
 
 import hashlib
@@ -21,13 +22,17 @@ from .models import BerkasFinal, RiwayatStatus, StatusLaporan
 
 
 def pernyataan_reviu(data: DataLaporan, riwayat: RiwayatStatus) -> dict:
-    """The statement of the reviewer who approved the report, as the PDF prints it."""
+    """The statement of the approval `riwayat`, as the PDF prints it: signed by the person
+    the reviewer named at approval (name, jabatan, NIP, place), on the approval's date.
+
+    The jabatan is followed by the office of the approving account (its satker) unless the
+    typed jabatan already names it. Approvals recorded before the approval form asked for the
+    signer fall back to the account's profile; what neither has is printed as dotted lines."""
     laporan = data.laporan
-    reviewer = riwayat.oleh
-    anggota = keanggotaan_of(reviewer)
+    anggota = keanggotaan_of(riwayat.oleh)
     kantor = anggota.satker if anggota else None
-    jabatan = (anggota.jabatan if anggota else "") or "Reviewer"
-    if kantor is not None and kantor.nama not in jabatan:
+    jabatan = riwayat.ttd_jabatan or (anggota.jabatan if anggota else "") or "Reviewer"
+    if kantor is not None and kantor.nama.casefold() not in jabatan.casefold():
         jabatan = f"{jabatan} {kantor.nama}"
     pernyataan = (
         f"Kami telah mereviu Laporan Kinerja {data.nama_pemilik} Tahun {laporan.tahun} "
@@ -41,11 +46,11 @@ def pernyataan_reviu(data: DataLaporan, riwayat: RiwayatStatus) -> dict:
         pernyataan += f"\n\nCatatan reviewer: {riwayat.komentar}"
     return {
         "html": teks.ke_html(pernyataan),
-        "tempat": kantor.kota_ttd if kantor else "",
+        "tempat": riwayat.ttd_tempat or (kantor.kota_ttd if kantor else ""),
         "tanggal": timezone.localtime(riwayat.pada).date(),
         "jabatan": jabatan,
-        "nama": reviewer.get_full_name() or reviewer.username,
-        "nip": anggota.nip if anggota else "",
+        "nama": riwayat.ttd_nama or riwayat.oleh.get_full_name(),
+        "nip": riwayat.ttd_nip or (anggota.nip if anggota else ""),
     }
 
 

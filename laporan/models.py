@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kinerja.models import JenisPK
+from satker.fields import NIPField
 from satker.models import Peran, Satker, keanggotaan_of
 
 
@@ -102,9 +103,9 @@ class Laporan(models.Model):
     penandatangan_jabatan = models.CharField(
         "jabatan penandatangan", max_length=150, blank=True, help_text="Contoh: Ketua"
     )
-    penandatangan_nip = models.CharField("NIP penandatangan", max_length=30, blank=True)
+    penandatangan_nip = NIPField("NIP penandatangan")
     sekretaris_nama = models.CharField("nama sekretaris", max_length=150, blank=True)
-    sekretaris_nip = models.CharField("NIP sekretaris", max_length=30, blank=True)
+    sekretaris_nip = NIPField("NIP sekretaris")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     diperbarui_pada = models.DateTimeField(auto_now=True)
 
@@ -158,7 +159,11 @@ class Laporan(models.Model):
 
 
 class RiwayatStatus(models.Model):
-    """One move of a report's review: who, when, from, to, why, and on which revision."""
+    """One move of a report's review: who, when, from, to, why, and on which revision.
+
+    An approval also keeps who signs the Pernyataan Telah Direviu (name, jabatan, NIP, place),
+    as the reviewer typed them: the statement is signed by a person, not by an account, and the
+    frozen PDF prints exactly this. The other moves leave them blank."""
 
     laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="riwayat_status")
     revisi = models.PositiveSmallIntegerField()
@@ -167,6 +172,10 @@ class RiwayatStatus(models.Model):
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pada = models.DateTimeField(auto_now_add=True)
     komentar = models.TextField(blank=True)
+    ttd_nama = models.CharField("nama penanda tangan reviu", max_length=150, blank=True)
+    ttd_jabatan = models.CharField("jabatan penanda tangan reviu", max_length=150, blank=True)
+    ttd_nip = NIPField("NIP penanda tangan reviu")
+    ttd_tempat = models.CharField("tempat penandatanganan reviu", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "riwayat status laporan"

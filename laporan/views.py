@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,13 +10,20 @@ from django.views.decorators.http import require_POST
 
 from kinerja.access import get_satker
 from kinerja.models import PerjanjianKinerja
-from satker.models import bisa_mengubah
+from satker.models import bisa_mengubah, keanggotaan_of
 
 from . import alur, catatan, kelengkapan, pdf, reviu, services
 from . import bagian as bagian_mod
 from .access import get_laporan
 from .data import kumpulkan
-from .forms import BagianForm, FilterReviuForm, LampiranForm, LaporanForm, TransisiForm
+from .forms import (
+    BagianForm,
+    FilterReviuForm,
+    LampiranForm,
+    LaporanForm,
+    PersetujuanForm,
+    TransisiForm,
+)
 from .models import JenisLaporan, Laporan, StatusPDF
 from .tasks import render_laporan
 
@@ -59,9 +68,19 @@ def _berkas_terakhir(laporan):
 @login_required
 def laporan_detail(request, laporan_id):
     laporan = get_laporan(request, laporan_id)
+    return _halaman_detail(request, laporan)
+
+
+def _halaman_detail(request, laporan, form_setujui=None, status=200):
+    """The report page; `form_setujui` is a refused approval form to show again with its
+    errors and what was typed (the page works as a plain POST form, without JavaScript)."""
     data = kumpulkan(laporan)
     tampil = bagian_mod.susun(data)
     kekurangan = kelengkapan.periksa(data, tampil)
+    aksi = alur.aksi_tersedia(request.user, laporan)
+    if form_setujui is None and any(t.aksi == "setujui" for t in aksi):
+        profil = keanggotaan_of(request.user)
+        form_setujui = PersetujuanForm(initial=asdict(alur.ttd_awal(request.user)), profil=profil)
     context = {
         "laporan": laporan,
         "data": data,
@@ -72,7 +91,8 @@ def laporan_detail(request, laporan_id):
         "form_lampiran": LampiranForm(),
         # A locked report shows its content read-only, even to those who may edit the satker.
         "bisa_ubah": bisa_mengubah(request.user, laporan.satker) and not laporan.terkunci,
-        "aksi": alur.aksi_tersedia(request.user, laporan),
+        "aksi": aksi,
+        "form_setujui": form_setujui,
         "riwayat": laporan.riwayat_status.select_related("oleh__keanggotaan__satker"),
         "berkas_final": laporan.berkas_final.select_related("disetujui_oleh"),
         "catatan": laporan.catatan.select_related("dibuat_oleh", "dijawab_oleh"),
@@ -82,22 +102,32 @@ def laporan_detail(request, laporan_id):
         "bisa_jawab": bisa_mengubah(request.user, laporan.satker),
         "pesan_kunci": alur.pesan_kunci(laporan) if laporan.terkunci else "",
     }
-    return render(request, "laporan/detail.html", context)
+    return render(request, "laporan/detail.html", context, status=status)
 
 
 @login_required
 @require_POST
 def laporan_alur(request, laporan_id, aksi):
     laporan = get_laporan(request, laporan_id)
-    form = TransisiForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors["komentar"]))
-        return redirect("laporan_detail", laporan_id=laporan.id)
-    komentar = form.cleaned_data["komentar"]
+    setujui = aksi == "setujui"
+    if setujui:
+        form = PersetujuanForm(request.POST, profil=keanggotaan_of(request.user))
+    else:
+        form = TransisiForm(request.POST)
     try:
-        alur.laporan_transisi(laporan=laporan, aksi=aksi, oleh=request.user, komentar=komentar)
+        if not form.is_valid():
+            # Whatever was typed, a move the user may not make now is refused as such first.
+            alur.periksa_langkah(laporan=laporan, aksi=aksi, oleh=request.user)
+            if setujui:
+                return _halaman_detail(request, laporan, form_setujui=form, status=400)
+            messages.error(request, " ".join(form.errors["komentar"]))
+            return redirect("laporan_detail", laporan_id=laporan.id)
+        alur.laporan_transisi(laporan=laporan, aksi=aksi, oleh=request.user, **form.argumen())
     except alur.TidakBerwenang as exc:
         raise PermissionDenied(exc.messages[0]) from exc
+    except alur.TandaTanganReviuTidakLengkap as exc:
+        form.add_error(None, exc)
+        return _halaman_detail(request, laporan, form_setujui=form, status=400)
     except alur.AlurError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from .fields import NIPField
+
 
 class Tingkat(models.TextChoices):
     RI = "ri", "KPU RI"
@@ -152,7 +154,7 @@ class Keanggotaan(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="anggota")
     peran = models.CharField(max_length=10, choices=Peran.choices)
     jabatan = models.CharField(max_length=150, blank=True)
-    nip = models.CharField("NIP", max_length=30, blank=True)
+    nip = NIPField("NIP")
 
     objects = KeanggotaanQuerySet.as_manager()
 

@@ -1,24 +1,32 @@
 """The demo data as `make demo` loads it: every seed satker-year, its numbers, and the admin."""
 
+import json
+from datetime import date
 from decimal import Decimal
 from io import StringIO
+from pathlib import Path
 
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 
 from anggaran.models import RoAnggaran
 from anggaran.services import pohon_satker
 from kinerja import capaian, impor_pk
+from kinerja.management.commands import muat_demo
 from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renstra, RiwayatCapaian
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
+from laporan import pdf
 from laporan.data import kumpulkan
 from laporan.models import Laporan
 from satker.models import Keanggotaan, Peran, Satker
+from satker.nip import normalisasi_nip
+
+DEMO = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "demo").glob("*.json"))
 
 
 class DemoDataTests(TestCase):
@@ -173,6 +181,68 @@ class DemoDataTests(TestCase):
         self.assertContains(respon, "125,00 %")
         self.assertContains(respon, "Nilai Evaluasi atas Akuntabilitas Kinerja KPU")
 
+    # --- The reports' Kata Pengantar signature, from the files' "laporan" blocks -------------
+
+    def ttd(self, kode, jenis):
+        lap = Laporan.objects.get(satker__kode=kode, jenis=jenis)
+        return (lap.tempat_ttd, lap.tanggal_ttd, lap.penandatangan_nama,
+                lap.penandatangan_jabatan, lap.penandatangan_nip)  # fmt: skip
+
+    def test_metro_signed_as_printed(self):
+        """Kota Metro's report is signed "Metro, 6 Januari 2025" by its Ketua, as seed 002
+        prints it, and its Kata Pengantar says so."""
+        self.assertEqual(
+            self.ttd("18.72", "lembaga"),
+            ("Metro", date(2025, 1, 6), "Erzal Syahreza Aswir", "Ketua KPU Kota Metro", ""),
+        )
+        laporan = Laporan.objects.get(satker__kode="18.72")
+        html = pdf.html_laporan(kumpulkan(laporan))
+        kata_pengantar = html[html.index('id="kata-pengantar"') :]
+        self.assertIn("Metro, 6 Januari 2025", kata_pengantar)
+        self.assertIn("Erzal Syahreza Aswir", kata_pengantar)
+
+    def test_rejang_lebong_signature_on_the_lembaga_report(self):
+        """Seed 003's one LKj signature (Curup, 17 Januari 2025, the Ketua) goes to the
+        commission's report; the secretariat's keeps what its PK gives (no date invented)."""
+        self.assertEqual(
+            self.ttd("17.02", "lembaga"),
+            ("Curup", date(2025, 1, 17), "Ujang Maman",
+             "Ketua Komisi Pemilihan Umum Kabupaten Rejang Lebong", ""),
+        )  # fmt: skip
+        self.assertEqual(
+            self.ttd("17.02", "sekretariat"),
+            ("Curup", None, "Nopridho Ikhsan",
+             "Sekretaris Komisi Pemilihan Umum Kabupaten Rejang Lebong", "19881128 200701 1 002"),
+        )  # fmt: skip
+
+    def test_serang_signed_without_a_date(self):
+        """Seed 001 prints "Serang, Januari 2023" without a day: place and signer, no date."""
+        self.assertEqual(
+            self.ttd("36.73", "sekretariat"),
+            ("Serang", None, "Hendro Sulisty", "Sekretaris KPU Kota Serang", ""),
+        )
+
+    def test_lampung_utara_has_no_signer_invented(self):
+        """Seed 000 prints no signature: no name, date or NIP in the report."""
+        self.assertEqual(self.ttd("18.03", "lembaga")[1:], (None, "", "", ""))
+
+    def test_reload_signs_open_reports_again(self):
+        """--ulang signs an open report again as the seed prints it."""
+        metro = Laporan.objects.get(satker__kode="18.72")
+        Laporan.objects.filter(pk=metro.pk).update(penandatangan_nama="Diubah")
+        call_command("muat_demo", ulang=True, verbosity=0, stdout=StringIO())
+        self.assertEqual(self.ttd("18.72", "lembaga")[2], "Erzal Syahreza Aswir")
+
+    def test_locked_report_keeps_its_signature(self):
+        """A submitted report is not signed again (its content is locked); the command says
+        so instead of failing."""
+        rejang = Laporan.objects.get(satker__kode="17.02", jenis="lembaga")
+        Laporan.objects.filter(pk=rejang.pk).update(penandatangan_nama="Diubah", status="diajukan")
+        keluaran = StringIO()
+        muat_demo.Command(stdout=keluaran).buat_laporan()
+        self.assertEqual(self.ttd("17.02", "lembaga")[2], "Diubah")
+        self.assertIn("terkunci, data penandatanganan tidak dimuat ulang", keluaran.getvalue())
+
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""
         before = PerjanjianKinerja.objects.count()
@@ -219,3 +289,49 @@ class DemoRefusedInProductionTests(TestCase):
         with self.assertRaisesMessage(CommandError, "mode produksi"):
             call_command("muat_demo", stdout=StringIO())
         self.assertFalse(Satker.objects.exists())
+
+
+class DemoFileTests(SimpleTestCase):
+    """The demo files themselves, without loading them."""
+
+    def test_every_nip_is_valid_and_printed(self):
+        """Every "nip" in the demo files passes the NIP validator and is in printed form."""
+
+        def nip_dalam(nilai):
+            if isinstance(nilai, dict):
+                for k, v in nilai.items():
+                    if k == "nip" and v:
+                        yield v
+                    yield from nip_dalam(v)
+            elif isinstance(nilai, list):
+                for v in nilai:
+                    yield from nip_dalam(v)
+
+        semua = []
+        for path in DEMO:
+            for nip in nip_dalam(json.loads(path.read_text(encoding="utf-8"))):
+                with self.subTest(berkas=path.name, nip=nip):
+                    self.assertEqual(normalisasi_nip(nip), nip)
+                semua.append(nip)
+        self.assertTrue(semua)
+
+    def test_signature_blocks_follow_the_schema(self):
+        """Each file has a "laporan" block right after "kebijakan"; each entry names a kind the
+        file has a PK for, says where it comes from, uses only the documented keys, and dates
+        the signature in the year after the report's."""
+        kunci = {"jenis", "tempat_ttd", "tanggal_ttd", "penandatangan", "sumber"}
+        for path in DEMO:
+            with self.subTest(berkas=path.name):
+                data = json.loads(path.read_text(encoding="utf-8"))
+                urutan = list(data)
+                self.assertEqual(urutan[urutan.index("kebijakan") + 1], "laporan")
+                jenis_pk = {pk["jenis"] for pk in data["perjanjian_kinerja"]}
+                for blok in data["laporan"]:
+                    self.assertLessEqual(set(blok), kunci)
+                    self.assertIn(blok["jenis"], jenis_pk)
+                    self.assertTrue(blok["sumber"].startswith("Seed "))
+                    if blok.get("tanggal_ttd"):
+                        self.assertEqual(date.fromisoformat(blok["tanggal_ttd"]).year,
+                                         data["tahun"] + 1)  # fmt: skip
+                    if "penandatangan" in blok:
+                        self.assertEqual(set(blok["penandatangan"]), {"nama", "jabatan", "nip"})

@@ -116,6 +116,17 @@ class ValidationTests(TestCase):
         with self.assertRaises(ValidationError):
             item.full_clean()
 
+    def test_pk_signer_nip_validated_by_full_clean(self):
+        """A PK signer's NIP that is no NIP fails full_clean on its field; a valid one is
+        stored as printed."""
+        self.pk.pihak_kedua_nip = "19881128 200701 3 002"
+        with self.assertRaises(ValidationError) as ctx:
+            self.pk.full_clean()
+        self.assertIn("angka ke-15 (3)", ctx.exception.message_dict["pihak_kedua_nip"][0])
+        self.pk.pihak_kedua_nip = "198811282007011002"
+        self.pk.full_clean()
+        self.assertEqual(self.pk.pihak_kedua_nip, "19881128 200701 1 002")
+
     def test_pk_year_outside_renstra_refused(self):
         """A PK for 2026 cannot refer to the 2020–2024 Renstra."""
         pk = PerjanjianKinerja(

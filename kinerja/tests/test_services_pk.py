@@ -195,6 +195,14 @@ class PKBuatTests(TestCase):
         self.assertIn("pihak_pertama_nip", ctx.exception.message_dict)
         self.assertFalse(Renstra.objects.filter(satker=self.s["metro"]).exists())
 
+    def test_impossible_nip_refused_naming_the_part(self):
+        """18 digits are not enough: a NIP appointing its owner before birth is refused with
+        the part that is wrong."""
+        data = {**KEPALA, "pihak_pertama_nip": "19881128 198001 1 002"}
+        with self.assertRaises(ValidationError) as ctx:
+            sp.pk_buat(satker=self.s["metro"], tahun=2023, jenis="lembaga", **data)
+        self.assertIn("belum berumur 18 tahun", ctx.exception.message_dict["pihak_pertama_nip"][0])
+
     def test_signing_date_in_another_year_refused(self):
         """A PK for 2023 signed in 2021 is refused (a stale year)."""
         data = {**KEPALA, "tanggal_ttd": date(2021, 1, 2)}

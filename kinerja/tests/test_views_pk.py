@@ -169,6 +169,13 @@ class PKFormTests(PersonaMixin, TestCase):
         self.assertContains(r, "NIP terdiri atas 18 angka", status_code=400)
         self.assertContains(r, 'value="123"', status_code=400)
 
+    def test_impossible_nip_refused(self):
+        """A NIP with a birth date that does not exist: the field says which part is wrong."""
+        self.login()
+        data = data_pk(pihak_pertama_nip="19880230 200701 1 002")
+        r = self.client.post(reverse("pk_buat", args=["18.03"]), data)
+        self.assertContains(r, "tanggal 30 Februari 1988 tidak ada", status_code=400)
+
     def test_edit_header(self):
         """The header is edited and the PK page shows the new signer."""
         self.login()

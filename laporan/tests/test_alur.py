@@ -1,12 +1,15 @@
 """The review workflow (laporan/alur.py): every move, who may make it, and the lock."""
 
+from dataclasses import replace
+
 from django.test import TestCase
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
 from laporan.models import Laporan, RiwayatStatus, StatusLaporan
 from laporan.services import laporan_buat
-from satker.models import Peran
+from laporan.tests.helpers import TTD
+from satker.models import Keanggotaan, Peran
 
 S = StatusLaporan
 
@@ -32,8 +35,13 @@ class AlurTests(TestCase):
         cls.penyusun_provinsi = buat_user("pen.p", s["lampung"], Peran.PENYUSUN)
 
     def langkah(self, aksi, oleh, komentar="", laporan=None):
+        """One move; an approval is signed by TTD."""
         return alur.laporan_transisi(
-            laporan=laporan or self.laporan, aksi=aksi, oleh=oleh, komentar=komentar
+            laporan=laporan or self.laporan,
+            aksi=aksi,
+            oleh=oleh,
+            komentar=komentar,
+            ttd=TTD if aksi == "setujui" else None,
         )
 
     def status(self, laporan=None):
@@ -153,6 +161,118 @@ class AlurTests(TestCase):
         )
         self.assertEqual(alur.aksi_tersedia(self.penyusun, laporan), [])
         self.assertEqual(alur.aksi_tersedia(self.reviewer_lain, laporan), [])
+
+    # --- Who signs the review statement ---------------------------------------------------
+
+    def setujui(self, ttd):
+        self.ke_status(S.DIAJUKAN)
+        return alur.laporan_transisi(
+            laporan=self.laporan, aksi="setujui", oleh=self.reviewer, ttd=ttd
+        )
+
+    def assertTidakBerubah(self):
+        self.assertEqual(self.status(), S.DIAJUKAN)
+        self.assertFalse(RiwayatStatus.objects.exists())
+        anggota = Keanggotaan.objects.get(user=self.reviewer)
+        self.assertEqual((anggota.jabatan, anggota.nip), ("", ""))
+
+    def test_approval_keeps_the_signer(self):
+        """The approval's history row keeps the name, jabatan, NIP and place typed."""
+        riwayat = self.setujui(TTD)
+        riwayat.refresh_from_db()
+        self.assertEqual(
+            (riwayat.ttd_nama, riwayat.ttd_jabatan, riwayat.ttd_nip, riwayat.ttd_tempat),
+            (TTD.nama, TTD.jabatan, TTD.nip, TTD.tempat),
+        )
+
+    def test_signer_trimmed_and_nip_printed(self):
+        """Extra spaces are dropped and a NIP typed without spaces is stored as printed."""
+        ttd = alur.TtdReviu(
+            nama="  Dr. Budi   Santoso ", jabatan=" Kepala Bagian ", nip="197501012000121001",
+            tempat=" Bandar Lampung ",
+        )  # fmt: skip
+        riwayat = self.setujui(ttd)
+        self.assertEqual(
+            (riwayat.ttd_nama, riwayat.ttd_jabatan, riwayat.ttd_nip, riwayat.ttd_tempat),
+            ("Dr. Budi Santoso", "Kepala Bagian", "19750101 200012 1 001", "Bandar Lampung"),
+        )
+
+    def test_approval_without_signer_refused(self):
+        """No signer at all: TandaTanganReviuTidakLengkap naming the four parts; nothing
+        written."""
+        with self.assertRaises(alur.TandaTanganReviuTidakLengkap) as ctx:
+            self.setujui(None)
+        self.assertEqual(set(ctx.exception.message_dict), {"nama", "jabatan", "nip", "tempat"})
+        self.assertIn("Isi NIP penanda tangan", ctx.exception.message_dict["nip"][0])
+        self.assertTidakBerubah()
+
+    def test_each_missing_part_refused(self):
+        """Each of name, jabatan, NIP and place left blank is refused on its own."""
+        for bagian in ["nama", "jabatan", "nip", "tempat"]:
+            with self.subTest(bagian=bagian):
+                ttd = replace(TTD, **{bagian: "   "})
+                with self.assertRaises(alur.TandaTanganReviuTidakLengkap) as ctx:
+                    self.setujui(ttd)
+                self.assertEqual(list(ctx.exception.message_dict), [bagian])
+                self.assertTidakBerubah()
+
+    def test_invalid_nip_refused(self):
+        """A NIP that is not one: refused with the validator's message; nothing written."""
+        ttd = replace(TTD, nip="12345")
+        with self.assertRaisesMessage(alur.TandaTanganReviuTidakLengkap, "NIP '12345' tidak"):
+            self.setujui(ttd)
+        self.assertTidakBerubah()
+
+    def test_overlong_name_refused(self):
+        ttd = replace(TTD, nama="x" * 151)
+        with self.assertRaisesMessage(alur.TandaTanganReviuTidakLengkap, "paling panjang 150"):
+            self.setujui(ttd)
+        self.assertTidakBerubah()
+
+    def test_refused_signer_is_not_an_alur_error_of_another_kind(self):
+        """The refusal is an AlurError (the page shows it), of its own class."""
+        self.assertTrue(issubclass(alur.TandaTanganReviuTidakLengkap, alur.AlurError))
+        self.assertFalse(issubclass(alur.TandaTanganReviuTidakLengkap, alur.KomentarWajib))
+
+    def test_other_moves_take_no_signer(self):
+        """Returning with a signer is a programming error; the history rows of other moves
+        have a blank signer."""
+        self.ke_status(S.DIAJUKAN)
+        with self.assertRaises(TypeError):
+            alur.laporan_transisi(
+                laporan=self.laporan, aksi="kembalikan", oleh=self.reviewer, komentar="x", ttd=TTD
+            )
+        riwayat = self.langkah("kembalikan", self.reviewer, "Lengkapi.")
+        self.assertEqual((riwayat.ttd_nama, riwayat.ttd_nip), ("", ""))
+
+    def test_empty_profile_filled_from_the_approval(self):
+        """A reviewer without jabatan and NIP in the profile gets those typed at approval."""
+        self.setujui(TTD)
+        self.reviewer.keanggotaan.refresh_from_db()
+        anggota = self.reviewer.keanggotaan
+        self.assertEqual((anggota.jabatan, anggota.nip), (TTD.jabatan, TTD.nip))
+
+    def test_filled_profile_not_overwritten(self):
+        """A jabatan already in the profile stays; only the empty NIP is filled."""
+        anggota = self.reviewer.keanggotaan
+        anggota.jabatan = "Kasubbag Teknis"
+        anggota.save()
+        self.setujui(TTD)
+        anggota.refresh_from_db()
+        self.assertEqual((anggota.jabatan, anggota.nip), ("Kasubbag Teknis", TTD.nip))
+
+    def test_approval_form_starts_from_the_profile(self):
+        """ttd_awal: the account's full name, the profile's jabatan and NIP, the city of the
+        reviewer's office."""
+        self.reviewer.first_name, self.reviewer.last_name = "Siti", "Rahmawati"
+        anggota = self.reviewer.keanggotaan
+        anggota.jabatan, anggota.nip = "Kasubbag Teknis", "19800101 200501 2 001"
+        anggota.satker.kota_ttd = "Bandar Lampung"
+        self.assertEqual(
+            alur.ttd_awal(self.reviewer),
+            alur.TtdReviu("Siti Rahmawati", "Kasubbag Teknis", "19800101 200501 2 001",
+                          "Bandar Lampung"),
+        )  # fmt: skip
 
     # --- The lock -----------------------------------------------------------------------------
 

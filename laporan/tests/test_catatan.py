@@ -10,6 +10,7 @@ from laporan import alur, catatan
 from laporan.data import kumpulkan
 from laporan.models import CatatanReviu, Laporan, StatusLaporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import TTD
 from satker.models import Peran
 
 S = StatusLaporan
@@ -91,10 +92,10 @@ class CatatanTests(TestCase):
         """Approving with an open note raises CatatanBelumSelesai; once resolved it passes."""
         c = self.catat()
         with self.assertRaisesMessage(alur.CatatanBelumSelesai, "1 catatan reviu"):
-            alur.laporan_transisi(laporan=self.laporan, aksi="setujui", oleh=self.reviewer)
+            alur.laporan_transisi(laporan=self.laporan, aksi="setujui", oleh=self.reviewer, ttd=TTD)
         self.assertEqual(Laporan.objects.get(pk=self.laporan.pk).status, S.DIAJUKAN)
         catatan.catatan_selesai(catatan=c, oleh=self.reviewer)
-        alur.laporan_transisi(laporan=self.laporan, aksi="setujui", oleh=self.reviewer)
+        alur.laporan_transisi(laporan=self.laporan, aksi="setujui", oleh=self.reviewer, ttd=TTD)
         self.assertEqual(Laporan.objects.get(pk=self.laporan.pk).status, S.DISETUJUI)
 
     def test_notes_stay_with_their_revision(self):

@@ -12,6 +12,7 @@ from laporan import alur
 from laporan.models import Laporan, StatusLaporan
 from laporan.notifikasi import kirim_notifikasi
 from laporan.services import laporan_buat
+from laporan.tests.helpers import TTD
 from satker.models import Peran
 
 S = StatusLaporan
@@ -53,8 +54,11 @@ class NotifikasiTests(TestCase):
         laporan = laporan or self.laporan
         if dari:
             Laporan.objects.filter(pk=laporan.pk).update(status=dari)
+        ttd = TTD if aksi == "setujui" else None
         with self.captureOnCommitCallbacks(execute=True):
-            return alur.laporan_transisi(laporan=laporan, aksi=aksi, oleh=oleh, komentar=komentar)
+            return alur.laporan_transisi(
+                laporan=laporan, aksi=aksi, oleh=oleh, komentar=komentar, ttd=ttd
+            )
 
     def penerima(self):
         return sorted(alamat for pesan in mail.outbox for alamat in pesan.to)
@@ -151,7 +155,9 @@ class NotifikasiTests(TestCase):
 
     def test_broken_mail_server_counts_nothing_sent(self):
         Laporan.objects.filter(pk=self.laporan.pk).update(status=S.DIAJUKAN)
-        riwayat = alur.laporan_transisi(laporan=self.laporan, aksi="setujui", oleh=self.reviewer)
+        riwayat = alur.laporan_transisi(
+            laporan=self.laporan, aksi="setujui", oleh=self.reviewer, ttd=TTD
+        )
         with (
             mock.patch("laporan.notifikasi.send_mass_mail", side_effect=OSError),
             self.assertLogs("laporan.notifikasi", "ERROR"),

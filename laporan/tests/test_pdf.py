@@ -45,6 +45,7 @@ TEKS_STAF = (
     "sebagai wujud akuntabilitas kepada masyarakat Kota Metro."
 )
 
+# The Pernyataan Telah Direviu is printed only in the frozen PDF of an approval (test_final).
 JUDUL_WAJIB = [
     "KATA PENGANTAR",
     "IKHTISAR EKSEKUTIF",

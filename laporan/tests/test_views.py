@@ -1,11 +1,13 @@
 """Report pages: who may see and change them, sections, attachments and the PDF request."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
 from weasyprint import HTML
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
+from laporan import services
 from laporan.models import Bagian, BerkasPDF, Lampiran, Laporan, StatusPDF
 from laporan.services import laporan_buat
 from satker.models import Peran
@@ -191,3 +193,53 @@ class LaporanBuatTests(TestCase):
         )
         self.assertContains(r, "Perjanjian Kinerja")
         self.assertFalse(Laporan.objects.exists())
+
+
+class PenandatanganTests(TestCase):
+    """The report's signature form (laporan_ubah): the NIPs of the signer and the Sekretaris."""
+
+    @classmethod
+    def setUpTestData(cls):
+        s = buat_satker()
+        buat_pk(s["lampura"])
+        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.operator = buat_user("op", s["lampura"], Peran.OPERATOR)
+
+    def kirim(self, **ubah):
+        self.client.force_login(self.operator)
+        data = {
+            "tempat_ttd": "Kotabumi",
+            "tanggal_ttd": "2024-01-15",
+            "penandatangan_nama": "Ketua Uji",
+            "penandatangan_jabatan": "Ketua",
+            "penandatangan_nip": "",
+            "sekretaris_nama": "",
+            "sekretaris_nip": "",
+            **ubah,
+        }
+        return self.client.post(reverse("laporan_ubah", args=[self.laporan.id]), data)
+
+    def test_wrong_nips_refused_and_nothing_saved(self):
+        """ "12345" for either NIP: the form comes back (400) with the NIP message; the report
+        keeps its signature data."""
+        for kolom in ["penandatangan_nip", "sekretaris_nip"]:
+            with self.subTest(kolom=kolom):
+                r = self.kirim(**{kolom: "12345"})
+                self.assertContains(r, "NIP &#x27;12345&#x27; tidak valid", status_code=400)
+                laporan = Laporan.objects.get(pk=self.laporan.pk)
+                self.assertEqual((laporan.tempat_ttd, getattr(laporan, kolom)), ("", ""))
+
+    def test_nips_stored_as_printed(self):
+        r = self.kirim(penandatangan_nip="197501012000121001", sekretaris_nip="198811282007011002")
+        self.assertRedirects(r, reverse("laporan_detail", args=[self.laporan.id]))
+        laporan = Laporan.objects.get(pk=self.laporan.pk)
+        self.assertEqual(
+            (laporan.penandatangan_nip, laporan.sekretaris_nip),
+            ("19750101 200012 1 001", "19881128 200701 1 002"),
+        )
+
+    def test_service_refuses_a_wrong_nip(self):
+        """laporan_ubah (the service) refuses a NIP with an impossible birth date."""
+        with self.assertRaisesMessage(ValidationError, "31 November 1988 tidak ada"):
+            services.laporan_ubah(laporan=self.laporan, penandatangan_nip="198811312007011002")
+        self.assertEqual(Laporan.objects.get(pk=self.laporan.pk).penandatangan_nip, "")

@@ -11,6 +11,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import reviu
 from laporan.models import Laporan, RiwayatStatus, StatusLaporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import data_setujui
 from satker.models import Peran
 
 S = StatusLaporan
@@ -34,9 +35,11 @@ class AlurViewTests(TestCase):
         cls.operator_lain = buat_user("op.b", s["rejang"], Peran.OPERATOR)
 
     def post(self, user, aksi, komentar="", laporan=None):
+        """POST a move's form; an approval's form is filled with TTD."""
         self.client.force_login(user)
         url = reverse(f"laporan_{aksi}", args=[(laporan or self.laporan).id])
-        return self.client.post(url, {"komentar": komentar}, follow=True)
+        data = data_setujui(komentar=komentar) if aksi == "setujui" else {"komentar": komentar}
+        return self.client.post(url, data, follow=True)
 
     def status(self):
         return Laporan.objects.get(pk=self.laporan.pk).status
@@ -109,6 +112,95 @@ class AlurViewTests(TestCase):
         respon = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
         self.assertNotContains(respon, reverse("laporan_setujui", args=[self.laporan.id]))
         self.assertContains(respon, "Menunggu reviu KPU Provinsi.")
+
+    # --- The approval form --------------------------------------------------------------------
+
+    def kirim_setujui(self, user, data):
+        self.client.force_login(user)
+        return self.client.post(reverse("laporan_setujui", args=[self.laporan.id]), data)
+
+    def test_approval_form_starts_from_the_profile(self):
+        """The reviewer's full name, profile jabatan and NIP, and the office's city."""
+        self.ke_status(S.DIAJUKAN)
+        self.reviewer.first_name, self.reviewer.last_name = "Siti", "Rahmawati"
+        self.reviewer.save()
+        anggota = self.reviewer.keanggotaan
+        anggota.jabatan, anggota.nip = "Kasubbag Teknis", "19800101 200501 2 001"
+        anggota.save()
+        anggota.satker.kota_ttd = "Bandar Lampung"
+        anggota.satker.save()
+        self.client.force_login(self.reviewer)
+        respon = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
+        for nilai in ["Siti Rahmawati", "Kasubbag Teknis", "19800101 200501 2 001",
+                      "Bandar Lampung"]:  # fmt: skip
+            self.assertContains(respon, f'value="{nilai}"')
+        self.assertNotContains(respon, "Profil Anda belum memuat")
+
+    def test_approval_form_says_the_profile_will_be_filled(self):
+        """Without jabatan and NIP in the profile, the form says what it will fill in."""
+        self.ke_status(S.DIAJUKAN)
+        self.client.force_login(self.reviewer)
+        respon = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
+        self.assertContains(respon, "Profil Anda belum memuat isian ini", count=2)
+
+    def test_approval_form_only_for_who_may_approve(self):
+        self.ke_status(S.DIAJUKAN)
+        self.client.force_login(self.penyusun)
+        respon = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
+        self.assertNotContains(respon, 'id="form-setujui"')
+
+    def test_approval_stores_the_signer(self):
+        """A plain POST of the form approves and keeps the signer with the approval."""
+        self.ke_status(S.DIAJUKAN)
+        respon = self.kirim_setujui(self.reviewer, data_setujui(nip="197501012000121001"))
+        self.assertRedirects(respon, reverse("laporan_detail", args=[self.laporan.id]))
+        riwayat = RiwayatStatus.objects.get(laporan=self.laporan, ke=S.DISETUJUI)
+        self.assertEqual(
+            (riwayat.ttd_nama, riwayat.ttd_nip, riwayat.ttd_tempat),
+            ("Dr. Budi Santoso, M.Si.", "19750101 200012 1 001", "Bandar Lampung"),
+        )
+        halaman = self.client.get(reverse("laporan_detail", args=[self.laporan.id]))
+        self.assertContains(halaman, "Pernyataan Telah Direviu ditandatangani Dr. Budi Santoso")
+
+    def test_approval_without_signer_refused_on_the_page(self):
+        """Empty name, jabatan, NIP and place: the page again (400) with a message at each
+        field; the report is still submitted and nothing is recorded."""
+        self.ke_status(S.DIAJUKAN)
+        kosong = data_setujui(nama="", jabatan="", nip="", tempat="")
+        respon = self.kirim_setujui(self.reviewer, kosong)
+        self.assertEqual(respon.status_code, 400)
+        form = respon.context["form_setujui"]
+        self.assertEqual(set(form.errors), {"nama", "jabatan", "nip", "tempat"})
+        self.assertContains(respon, "Isi tempat penandatanganan;", status_code=400)
+        self.assertContains(respon, "Persetujuan belum disimpan", status_code=400)
+        self.assertEqual(self.status(), S.DIAJUKAN)
+        self.assertFalse(RiwayatStatus.objects.exists())
+
+    def test_approval_with_wrong_nip_keeps_what_was_typed(self):
+        """A wrong NIP: its message beside the field, every typed value kept, no approval."""
+        self.ke_status(S.DIAJUKAN)
+        data = data_setujui(nip="12345", komentar="Sudah sesuai.")
+        respon = self.kirim_setujui(self.reviewer, data)
+        self.assertContains(respon, "NIP &#x27;12345&#x27; tidak valid", status_code=400)
+        self.assertContains(respon, 'value="12345"', status_code=400)
+        self.assertContains(respon, 'value="Dr. Budi Santoso, M.Si."', status_code=400)
+        self.assertContains(respon, "Sudah sesuai.</textarea>", status_code=400)
+        self.assertEqual(self.status(), S.DIAJUKAN)
+
+    def test_forbidden_approval_is_403_whatever_was_typed(self):
+        """The penyusun posting an empty approval form gets 403, not the form's errors."""
+        self.ke_status(S.DIAJUKAN)
+        respon = self.kirim_setujui(self.penyusun, {})
+        self.assertEqual(respon.status_code, 403)
+
+    def test_empty_approval_of_a_draft_explained(self):
+        """An empty approval form on a draft: the move's own message, not the form's."""
+        self.client.force_login(self.reviewer)
+        respon = self.client.post(
+            reverse("laporan_setujui", args=[self.laporan.id]), {}, follow=True
+        )
+        self.assertContains(respon, "tidak dapat")
+        self.assertEqual(self.status(), S.DRAF)
 
     def test_locked_report_hides_edit_links(self):
         """While submitted, the penyusun sees why nothing can be edited, and no edit links."""

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.forms import modelform_factory
 from django.test import TestCase
 
 from satker.models import Keanggotaan, Peran, Satker, Tingkat
@@ -79,6 +80,36 @@ class SatkerTests(TestCase):
         anggota = Keanggotaan(user=user, satker=self.lampung, peran=Peran.ADMIN)
         with self.assertRaisesMessage(ValidationError, "KPU RI"):
             anggota.full_clean()
+
+    def test_member_nip_validated_by_full_clean(self):
+        """A member's NIP "12345" fails full_clean with the NIP message on the nip field."""
+        user = get_user_model().objects.create_user("n", password="x")
+        anggota = Keanggotaan(user=user, satker=self.lampura, peran=Peran.OPERATOR, nip="12345")
+        with self.assertRaises(ValidationError) as ctx:
+            anggota.full_clean()
+        self.assertIn("NIP '12345' tidak valid", ctx.exception.message_dict["nip"][0])
+
+    def test_member_nip_stored_as_printed(self):
+        """full_clean stores a NIP typed without spaces in its printed form; empty is allowed."""
+        user = get_user_model().objects.create_user("n", password="x")
+        anggota = Keanggotaan(
+            user=user, satker=self.lampura, peran=Peran.OPERATOR, nip="198811282007011002"
+        )
+        anggota.full_clean()
+        self.assertEqual(anggota.nip, "19881128 200701 1 002")
+        anggota.nip = "  "
+        anggota.full_clean()
+        self.assertEqual(anggota.nip, "")
+
+    def test_member_form_refuses_a_wrong_nip(self):
+        """A model form of memberships (as the admin builds) checks the NIP the same way."""
+        user = get_user_model().objects.create_user("n", password="x")
+        form_class = modelform_factory(Keanggotaan, fields=["user", "satker", "peran", "nip"])
+        form = form_class(
+            data={"user": user.pk, "satker": self.lampura.pk, "peran": "operator", "nip": "1988"}
+        )
+        self.assertFalse(form.is_valid())
+        self.assertIn("NIP '1988' tidak valid", form.errors["nip"][0])
 
     def test_operator_sees_only_own_satker(self):
         """An operator's visible satker is their own."""

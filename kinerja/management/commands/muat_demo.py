@@ -1,3 +1,5 @@
+import json
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -34,6 +36,30 @@ DEMO_USERS = [
     ("penyusun.serang", "36.73", Peran.PENYUSUN, "Penyusun Kota Serang", "Kasubbag Perencanaan"),
     ("pimpinan.serang", "36.73", Peran.PIMPINAN, "Pimpinan Kota Serang", "Sekretaris"),
 ]
+
+
+def ttd_laporan_demo(paths) -> dict[tuple[str, int, str], dict]:
+    """The Kata Pengantar signature each demo file's "laporan" block gives, per (satker code,
+    year, kind), as Laporan columns. Only what the block states is set: a key left out keeps
+    what laporan_buat derived from the satker and the PK (format: fixtures/demo/SCHEMA.md)."""
+    hasil = {}
+    for path in paths:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        for blok in data.get("laporan", []):
+            kolom = {}
+            if "tempat_ttd" in blok:
+                kolom["tempat_ttd"] = blok["tempat_ttd"] or ""
+            if "tanggal_ttd" in blok:
+                tanggal = blok["tanggal_ttd"]
+                kolom["tanggal_ttd"] = date.fromisoformat(tanggal) if tanggal else None
+            orang = blok.get("penandatangan")
+            if orang is not None:
+                # The three together: a name from the seed never keeps another person's NIP.
+                kolom["penandatangan_nama"] = orang.get("nama", "")
+                kolom["penandatangan_jabatan"] = orang.get("jabatan", "")
+                kolom["penandatangan_nip"] = orang.get("nip", "")
+            hasil[(data["satker"]["kode"], data["tahun"], blok["jenis"])] = kolom
+    return hasil
 
 
 class Command(BaseCommand):
@@ -79,15 +105,25 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{Satker.objects.count()} satker dimuat."))
 
     def buat_laporan(self):
-        """One report per PK in force of the demo satker, with drafts from the data."""
+        """One report per PK in force of the demo satker, with drafts from the data, signed
+        as the seed prints it (the "laporan" block of its file). A report already under
+        review or approved keeps its signature: its content is locked."""
         from laporan.models import Laporan
-        from laporan.services import laporan_buat
+        from laporan.services import laporan_buat, laporan_ubah
 
+        ttd = ttd_laporan_demo(sorted((FIXTURES / "demo").glob("*.json")))
         for pk in PerjanjianKinerja.objects.filter(satker__kode__in=KODE_DEMO).terkini():
-            if not Laporan.objects.filter(
+            laporan = Laporan.objects.filter(satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis)
+            laporan = laporan.first() or laporan_buat(
                 satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis
-            ).exists():
-                laporan_buat(satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis)
+            )
+            kolom = ttd.get((pk.satker.kode, pk.tahun, pk.jenis))
+            if not kolom:
+                continue
+            if laporan.terkunci:
+                self.stdout.write(f"{laporan}: terkunci, data penandatanganan tidak dimuat ulang.")
+            else:
+                laporan_ubah(laporan=laporan, **kolom)
 
     def buat_akun(self):
         User = get_user_model()
