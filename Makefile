@@ -43,8 +43,8 @@ demo: demo-data
 run: migrate
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Sample PDFs of the four demo reports (five: Rejang Lebong has two PKs), in docs/samples/.
-SAMPLES := 18.03:2023:lembaga 36.73:2023:sekretariat 18.72:2024:lembaga 17.02:2024:lembaga 17.02:2024:sekretariat
+# Sample PDFs of the four demo reports (Rejang Lebong's one LKj holds both its PKs), in docs/samples/
+SAMPLES := 18.03:2023:lembaga 36.73:2023:sekretariat 18.72:2024:lembaga 17.02:2024:gabungan
 samples: demo-data
 	@mkdir -p docs/samples
 	@for s in $(SAMPLES); do \

@@ -563,10 +563,11 @@ def konteks(
         b.tabel_lampiran_pk = tabel.tambah(
             f"lampiran_pk-{b.pk.jenis}", f"Target Perjanjian Kinerja{dari} tahun {tahun}"
         )
-        b.tabel_lampiran_anggaran = tabel.tambah(
-            f"lampiran_anggaran_pk-{b.pk.jenis}",
-            f"Anggaran program Perjanjian Kinerja{dari} tahun {tahun}",
-        )
+        if b.pk.anggaran:
+            b.tabel_lampiran_anggaran = tabel.tambah(
+                f"lampiran_anggaran_pk-{b.pk.jenis}",
+                f"Anggaran program Perjanjian Kinerja{dari} tahun {tahun}",
+            )
     for b in pk_blok:
         dari = f" {b.pk.nama_singkat}" if data.gabungan else ""
         b.tabel_rencana_aksi = tabel.tambah(

@@ -18,13 +18,13 @@ from .browser import BrowserTestCase
 class LaporanBrowserTests(BrowserTestCase):
     def setUp(self):
         call_command("muat_demo", stdout=StringIO())
-        self.laporan = Laporan.objects.get(satker__kode="17.02", jenis="sekretariat")
+        self.laporan = Laporan.objects.get(satker__kode="17.02", jenis="gabungan")
 
     def test_edit_section_preview_and_pdf(self):
         """A section edited in the browser appears in the preview and the PDF is offered."""
         self.masuk("penyusun.rejanglebong", DEMO_PASSWORD)
         self.buka(reverse("laporan_daftar", args=["17.02", 2024]))
-        self.klik(self.browser.find_element(By.PARTIAL_LINK_TEXT, "Sekretariat"))
+        self.klik(self.browser.find_element(By.PARTIAL_LINK_TEXT, "gabungan"))
         self.tunggu(lambda b: "Bagian naratif" in b.find_element(By.TAG_NAME, "main").text)
         self.potret("laporan-detail")
 

@@ -157,7 +157,7 @@ class PersetujuanPonselBrowserTests(BrowserTestCase):
 
     def setUp(self):
         call_command("muat_demo", stdout=StringIO())
-        self.laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="lembaga")
+        self.laporan = Laporan.objects.get(satker__kode="17.02", tahun=2024, jenis="gabungan")
         penyusun = Keanggotaan.objects.get(user__username="penyusun.rejanglebong").user
         alur.laporan_transisi(laporan=self.laporan, aksi="ajukan", oleh=penyusun)
 

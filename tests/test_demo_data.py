@@ -129,7 +129,7 @@ class DemoDataTests(TestCase):
         no report prints an efficiency per sasaran from them."""
         self.assertFalse(RoAnggaran.item_pk.through.objects.exists())
         semua = Laporan.objects.filter(satker__kode__in=["17.02", "36.73"])
-        self.assertEqual(semua.count(), 3)  # Rejang Lebong's two kinds, Kota Serang's secretariat
+        self.assertEqual(semua.count(), 2)  # Rejang Lebong's combined, Kota Serang's secretariat
         for laporan in semua:
             with self.subTest(laporan=str(laporan)):
                 data = kumpulkan(laporan)
@@ -164,7 +164,7 @@ class DemoDataTests(TestCase):
         (baris,) = self.riwayat("18.72", "2.1")
         self.assertEqual((baris.tahun, baris.target, baris.realisasi), (2023, None, "BB"))
         self.assertIsNone(baris.capaian)
-        self.assertEqual(baris.hasil.alasan, "Target belum diisi.")
+        self.assertEqual(baris.hasil.alasan, "Target belum ditetapkan.")
         self.assertIn("L475", baris.sumber)
 
     def test_only_printed_earlier_years_are_loaded(self):
@@ -201,18 +201,17 @@ class DemoDataTests(TestCase):
         self.assertIn("Metro, 6 Januari 2025", kata_pengantar)
         self.assertIn("Erzal Syahreza Aswir", kata_pengantar)
 
-    def test_rejang_lebong_signature_on_the_lembaga_report(self):
-        """Seed 003's one LKj signature (Curup, 17 Januari 2025, the Ketua) goes to the
-        commission's report; the secretariat's keeps what its PK gives (no date invented)."""
+    def test_rejang_lebong_one_combined_report_signed_by_the_ketua(self):
+        """Seed 003 publishes one LKj holding both PKs, signed "Curup, 17 Januari 2025" by the
+        Ketua: the demo has that one combined report, signed so, and no separate ones."""
         self.assertEqual(
-            self.ttd("17.02", "lembaga"),
+            list(Laporan.objects.filter(satker__kode="17.02").values_list("jenis", flat=True)),
+            ["gabungan"],
+        )
+        self.assertEqual(
+            self.ttd("17.02", "gabungan"),
             ("Curup", date(2025, 1, 17), "Ujang Maman",
              "Ketua Komisi Pemilihan Umum Kabupaten Rejang Lebong", ""),
-        )  # fmt: skip
-        self.assertEqual(
-            self.ttd("17.02", "sekretariat"),
-            ("Curup", None, "Nopridho Ikhsan",
-             "Sekretaris Komisi Pemilihan Umum Kabupaten Rejang Lebong", "19881128 200701 1 002"),
         )  # fmt: skip
 
     def test_serang_signed_without_a_date(self):
@@ -236,11 +235,11 @@ class DemoDataTests(TestCase):
     def test_locked_report_keeps_its_signature(self):
         """A submitted report is not signed again (its content is locked); the command says
         so instead of failing."""
-        rejang = Laporan.objects.get(satker__kode="17.02", jenis="lembaga")
+        rejang = Laporan.objects.get(satker__kode="17.02", jenis="gabungan")
         Laporan.objects.filter(pk=rejang.pk).update(penandatangan_nama="Diubah", status="diajukan")
         keluaran = StringIO()
         muat_demo.Command(stdout=keluaran).buat_laporan()
-        self.assertEqual(self.ttd("17.02", "lembaga")[2], "Diubah")
+        self.assertEqual(self.ttd("17.02", "gabungan")[2], "Diubah")
         self.assertIn("terkunci, data penandatanganan tidak dimuat ulang", keluaran.getvalue())
 
     def test_loading_twice_is_idempotent(self):
@@ -326,6 +325,8 @@ class DemoFileTests(SimpleTestCase):
                 urutan = list(data)
                 self.assertEqual(urutan[urutan.index("kebijakan") + 1], "laporan")
                 jenis_pk = {pk["jenis"] for pk in data["perjanjian_kinerja"]}
+                if len(jenis_pk) > 1:
+                    jenis_pk = {"gabungan"}  # one LKj for both PKs, as the seed publishes
                 for blok in data["laporan"]:
                     self.assertLessEqual(set(blok), kunci)
                     self.assertIn(blok["jenis"], jenis_pk)

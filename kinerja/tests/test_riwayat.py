@@ -77,12 +77,12 @@ class CapaianRiwayatTests(RiwayatMixin, TestCase):
         hasil = self.simpan(realisasi="BB").hitung_capaian()
         self.assertIsNone(hasil.nilai)
         self.assertEqual(hasil.tampil, "—")
-        self.assertEqual(hasil.alasan, "Target belum diisi.")
+        self.assertEqual(hasil.alasan, "Target belum ditetapkan.")
 
     def test_missing_realisasi_gives_no_capaian_with_the_reason(self):
         """A target without a realisasi has capaian "—" with the reason."""
         hasil = self.simpan(target="B").hitung_capaian()
-        self.assertEqual(hasil.alasan, "Realisasi belum diisi.")
+        self.assertEqual(hasil.alasan, "Realisasi belum dilaporkan.")
 
     def test_value_that_no_longer_fits_gives_the_reason_not_an_error(self):
         """A stored grade that is not (or no longer) on the scale is "—" with the reason."""
@@ -263,7 +263,7 @@ class RiwayatIndikatorTests(RiwayatMixin, TestCase):
         hasil = riwayat_indikator([self.akip.id, self.persen.id, self.ya.id], sebelum=2024)
         akip = hasil[self.akip.id]
         self.assertEqual((akip[0].target, akip[0].realisasi), (None, "B"))
-        self.assertEqual(akip[0].hasil.alasan, "Target belum diisi.")
+        self.assertEqual(akip[0].hasil.alasan, "Target belum ditetapkan.")
         self.assertEqual(akip[2].capaian, Decimal(125))
         self.assertEqual(akip[2].sumber, "LKj")
         persen = hasil[self.persen.id][0]

@@ -105,19 +105,23 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{Satker.objects.count()} satker dimuat."))
 
     def buat_laporan(self):
-        """One report per PK in force of the demo satker, with drafts from the data, signed
-        as the seed prints it (the "laporan" block of its file). A report already under
-        review or approved keeps its signature: its content is locked."""
-        from laporan.models import Laporan
+        """One report per demo satker-year, as the seed publishes it: of its one PK, or combined
+        over both PKs where the satker-year has two (Rejang Lebong publishes one LKj holding
+        the commission's and the secretariat's PK). Drafts come from the data; the signature is
+        the seed's (the "laporan" block of its file). A report already under review or approved
+        keeps its signature: its content is locked."""
+        from laporan.models import JenisLaporan, Laporan
         from laporan.services import laporan_buat, laporan_ubah
 
         ttd = ttd_laporan_demo(sorted((FIXTURES / "demo").glob("*.json")))
+        jenis_per_tahun: dict[tuple, set] = {}
         for pk in PerjanjianKinerja.objects.filter(satker__kode__in=KODE_DEMO).terkini():
-            laporan = Laporan.objects.filter(satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis)
-            laporan = laporan.first() or laporan_buat(
-                satker=pk.satker, tahun=pk.tahun, jenis=pk.jenis
-            )
-            kolom = ttd.get((pk.satker.kode, pk.tahun, pk.jenis))
+            jenis_per_tahun.setdefault((pk.satker, pk.tahun), set()).add(pk.jenis)
+        for (satker, tahun), jenis_pk in jenis_per_tahun.items():
+            jenis = JenisLaporan.GABUNGAN if len(jenis_pk) > 1 else next(iter(jenis_pk))
+            laporan = Laporan.objects.filter(satker=satker, tahun=tahun, jenis=jenis).first()
+            laporan = laporan or laporan_buat(satker=satker, tahun=tahun, jenis=jenis)
+            kolom = ttd.get((satker.kode, tahun, jenis))
             if not kolom:
                 continue
             if laporan.terkunci:
