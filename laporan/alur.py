@@ -58,6 +58,11 @@ class TandaTanganReviuTidakLengkap(AlurError):
     field."""
 
 
+class LaporanBelumLengkap(AlurError):
+    """The report still has a galat of its completeness check (laporan/kelengkapan.py): text
+    addressed to the staff in print, or an incomplete signature."""
+
+
 class LaporanTerkunci(ValidationError):
     """A change to data that feeds a submitted, approved or published report."""
 
@@ -232,6 +237,8 @@ def laporan_transisi(
     if transisi.komentar_wajib and not komentar:
         raise KomentarWajib(f"Tuliskan alasan untuk langkah “{transisi.label.lower()}”.")
 
+    if transisi.ke in (S.DIAJUKAN, S.DISETUJUI):
+        _periksa_lengkap(laporan, transisi)
     if transisi.ke == S.DISETUJUI:
         terbuka = laporan.catatan.terbuka().filter(revisi=laporan.revisi).count()
         if terbuka:
@@ -281,6 +288,28 @@ def _lengkapi_profil(user, ttd: TtdReviu) -> None:
     lain = [f.name for f in anggota._meta.fields if f.name not in diisi]
     anggota.full_clean(exclude=lain, validate_unique=False, validate_constraints=False)
     anggota.save(update_fields=diisi)
+
+
+def _periksa_lengkap(laporan: Laporan, transisi: Transisi) -> None:
+    """Refuse to submit or approve a report whose PDF would still print something addressed to
+    the staff, or an incomplete signature."""
+    # Imported here: the completeness check reads the report's data, whose modules (the budget
+    # services) import this module for its lock.
+    from . import kelengkapan
+
+    galat = kelengkapan.galat_laporan(laporan)
+    if not galat:
+        return
+    saran = (
+        " Kembalikan laporan untuk perbaikan."
+        if transisi.ke == S.DISETUJUI
+        else " Perbaiki pada halaman laporan, bagian Kelengkapan laporan."
+    )
+    raise LaporanBelumLengkap(
+        f"Laporan belum dapat “{transisi.label.lower()}”: "
+        + " ".join(k.pesan for k in galat)
+        + saran
+    )
 
 
 def _setelah_transisi(riwayat: RiwayatStatus) -> None:

@@ -23,8 +23,8 @@ from django.urls import reverse
 
 from kinerja.capaian import format_rupiah
 
-from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis
-from .data import DataLaporan
+from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
+from .data import DataLaporan, kumpulkan
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
@@ -340,3 +340,9 @@ def periksa(data: DataLaporan, bagian: dict[str, BagianTampil]) -> list[Kekurang
 
 def galat(kekurangan: list[Kekurangan]) -> list[Kekurangan]:
     return [k for k in kekurangan if k.galat]
+
+
+def galat_laporan(laporan) -> list[Kekurangan]:
+    """The galat of a report as it is in the database now (for the workflow's check)."""
+    data = kumpulkan(laporan)
+    return galat(periksa(data, susun(data)))

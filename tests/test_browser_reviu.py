@@ -52,8 +52,25 @@ class ReviuBrowserTests(BrowserTestCase):
         kolom.send_keys(teks)
 
     def test_round_trip_to_publication(self):
-        """Submit, note and return, answer and resubmit, approve, publish, public download."""
+        """Refused while unsigned, sign, submit, note and return, answer and resubmit, approve,
+        publish, public download."""
         self.sebagai("penyusun.lampura")
+        # Seed 000 prints no signature: the completeness list shows it and submission refuses.
+        kelengkapan = self.browser.find_element(By.ID, "kelengkapan").text
+        self.assertIn("Penandatanganan Kata Pengantar dan Penutup belum lengkap", kelengkapan)
+        self.klik(self.tombol("Ajukan untuk reviu"))
+        self.tunggu(lambda b: "Laporan belum dapat “ajukan untuk reviu”" in self.teks())
+        self.assertEqual(self.status(), "draf")
+        self.klik(self.browser.find_element(By.LINK_TEXT, "Isi penandatanganan →"))
+        self.isi("id_tempat_ttd", "Kotabumi")
+        self.browser.execute_script(
+            "arguments[0].value = '2024-01-15'", self.browser.find_element(By.ID, "id_tanggal_ttd")
+        )
+        self.isi("id_penandatangan_nama", "Ketua KPU Lampung Utara")
+        self.isi("id_penandatangan_jabatan", "Ketua KPU Kabupaten Lampung Utara")
+        self.klik(self.tombol("Simpan"))
+        self.tunggu(lambda b: "Data penandatanganan laporan tersimpan." in self.teks())
+        self.assertFalse(self.browser.find_elements(By.CSS_SELECTOR, "[data-kode=TTD_KURANG]"))
         self.klik(self.tombol("Ajukan untuk reviu"))
         self.tunggu(lambda b: "Menunggu reviu KPU Provinsi." in self.teks())
         self.assertEqual(self.status(), "diajukan")

@@ -1,6 +1,11 @@
-"""Shared data of the laporan tests: who signs the Pernyataan Telah Direviu of an approval."""
+"""Shared data of the laporan tests: who signs the Pernyataan Telah Direviu of an approval, and
+a report signed so that it may be submitted."""
+
+from datetime import date
 
 from laporan.alur import TtdReviu
+from laporan.models import Laporan
+from laporan.services import laporan_buat
 
 # A person other than the approving account's profile, so tests see which one is printed.
 TTD = TtdReviu(
@@ -21,3 +26,17 @@ def data_setujui(**ubah) -> dict:
         "komentar": "",
         **ubah,
     }
+
+
+def laporan_siap(satker, tahun: int = 2023, jenis: str = "lembaga") -> Laporan:
+    """A report made from the satker-year's PK and signed (place, date, signer and office), so
+    that its completeness check lets it be submitted and approved."""
+    laporan = laporan_buat(satker=satker, tahun=tahun, jenis=jenis)
+    Laporan.objects.filter(pk=laporan.pk).update(
+        tempat_ttd=satker.kota_ttd or "Kotabumi",
+        tanggal_ttd=date(tahun + 1, 1, 15),
+        penandatangan_nama=laporan.penandatangan_nama or "Ketua Uji",
+        penandatangan_jabatan=laporan.penandatangan_jabatan or f"Ketua {satker.nama}",
+    )
+    laporan.refresh_from_db()
+    return laporan

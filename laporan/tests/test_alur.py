@@ -6,9 +6,8 @@ from django.test import TestCase
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
-from laporan.models import Laporan, RiwayatStatus, StatusLaporan
-from laporan.services import laporan_buat
-from laporan.tests.helpers import TTD
+from laporan.models import Bagian, Laporan, RiwayatStatus, StatusLaporan, SumberBagian
+from laporan.tests.helpers import TTD, laporan_siap
 from satker.models import Keanggotaan, Peran
 
 S = StatusLaporan
@@ -24,8 +23,8 @@ class AlurTests(TestCase):
         s = buat_satker()
         buat_pk(s["lampura"])
         buat_pk(s["lampung"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
-        cls.laporan_provinsi = laporan_buat(satker=s["lampung"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
+        cls.laporan_provinsi = laporan_siap(s["lampung"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.operator = buat_user("op.a", s["lampura"], Peran.OPERATOR)
         cls.pimpinan = buat_user("pim.a", s["lampura"], Peran.PIMPINAN)
@@ -62,6 +61,40 @@ class AlurTests(TestCase):
             (riwayat.dari, riwayat.ke, riwayat.oleh, riwayat.revisi),
             (S.DRAF, S.DIAJUKAN, self.penyusun, 1),
         )
+
+    def test_instruction_to_staff_blocks_submission(self):
+        """A printed section still addressed to the staff cannot be submitted; nothing moves."""
+        Bagian.objects.create(
+            laporan=self.laporan,
+            kunci="bab1.organisasi",
+            sumber=SumberBagian.STAF,
+            teks="Mohon staf melengkapi bagan organisasi.",
+        )
+        with self.assertRaisesMessage(alur.LaporanBelumLengkap, "Mohon staf melengkapi"):
+            self.langkah("ajukan", self.penyusun)
+        self.assertEqual(self.status(), S.DRAF)
+        self.assertFalse(RiwayatStatus.objects.exists())
+
+    def test_unsigned_report_cannot_be_submitted(self):
+        """A report without its signing date cannot be submitted."""
+        Laporan.objects.filter(pk=self.laporan.pk).update(tanggal_ttd=None)
+        with self.assertRaisesMessage(alur.LaporanBelumLengkap, "tanggal belum diisi"):
+            self.langkah("ajukan", self.penyusun)
+        self.assertEqual(self.status(), S.DRAF)
+
+    def test_instruction_to_staff_blocks_approval(self):
+        """Text addressed to staff that reaches a submitted report (as written before the lock)
+        keeps the reviewer from approving; the message says to return it."""
+        self.langkah("ajukan", self.penyusun)
+        Bagian.objects.create(
+            laporan=self.laporan,
+            kunci="bab4.saran",
+            sumber=SumberBagian.STAF,
+            teks="Lengkapi target tahunan Renstra agar perbandingan dapat disajikan.",
+        )
+        with self.assertRaisesMessage(alur.LaporanBelumLengkap, "Kembalikan laporan"):
+            self.langkah("setujui", self.reviewer)
+        self.assertEqual(self.status(), S.DIAJUKAN)
 
     def test_reviewer_returns_with_a_reason(self):
         """Diajukan → dikembalikan by the province's reviewer, the reason in the history."""

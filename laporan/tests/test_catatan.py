@@ -9,8 +9,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, catatan
 from laporan.data import kumpulkan
 from laporan.models import CatatanReviu, Laporan, StatusLaporan
-from laporan.services import laporan_buat
-from laporan.tests.helpers import TTD
+from laporan.tests.helpers import TTD, laporan_siap
 from satker.models import Peran
 
 S = StatusLaporan
@@ -24,7 +23,7 @@ class CatatanTests(TestCase):
     def setUpTestData(cls):
         s = buat_satker()
         buat_pk(s["lampura"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.operator = buat_user("op.a", s["lampura"], Peran.OPERATOR)
         cls.reviewer = buat_user("rev.a", s["lampung"], Peran.REVIEWER)

@@ -11,8 +11,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, final
 from laporan.data import kumpulkan
 from laporan.models import BerkasFinal, Laporan, RiwayatStatus
-from laporan.services import laporan_buat
-from laporan.tests.helpers import TTD
+from laporan.tests.helpers import TTD, laporan_siap
 from satker.models import Peran
 
 
@@ -24,7 +23,7 @@ class FinalTests(TestCase):
     def setUpTestData(cls):
         s = buat_satker()
         buat_pk(s["lampura"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.reviewer = buat_user("rev.a", s["lampung"], Peran.REVIEWER)
         cls.reviewer.first_name, cls.reviewer.last_name = "Siti", "Rahmawati"
@@ -128,7 +127,7 @@ class PernyataanReviuTests(TestCase):
     def setUpTestData(cls):
         s = buat_satker()
         buat_pk(s["lampura"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.reviewer = buat_user("rev.a", s["lampung"], Peran.REVIEWER)
         cls.reviewer.first_name, cls.reviewer.last_name = "Siti", "Rahmawati"

@@ -11,8 +11,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
 from laporan.models import Laporan, StatusLaporan
 from laporan.notifikasi import kirim_notifikasi
-from laporan.services import laporan_buat
-from laporan.tests.helpers import TTD
+from laporan.tests.helpers import TTD, laporan_siap
 from satker.models import Peran
 
 S = StatusLaporan
@@ -36,8 +35,8 @@ class NotifikasiTests(TestCase):
         s = buat_satker()
         buat_pk(s["lampura"])
         buat_pk(s["lampung"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
-        cls.laporan_provinsi = laporan_buat(satker=s["lampung"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
+        cls.laporan_provinsi = laporan_siap(s["lampung"])
         cls.penyusun = persona("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.operator = persona("op.a", s["lampura"], Peran.OPERATOR)
         cls.pimpinan = persona("pim.a", s["lampura"], Peran.PIMPINAN)

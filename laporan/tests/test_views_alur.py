@@ -10,8 +10,7 @@ from django.utils import timezone
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import reviu
 from laporan.models import Laporan, RiwayatStatus, StatusLaporan
-from laporan.services import laporan_buat
-from laporan.tests.helpers import data_setujui
+from laporan.tests.helpers import data_setujui, laporan_siap
 from satker.models import Peran
 
 S = StatusLaporan
@@ -26,8 +25,8 @@ class AlurViewTests(TestCase):
         s = buat_satker()
         buat_pk(s["lampura"])
         buat_pk(s["metro"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
-        cls.laporan_metro = laporan_buat(satker=s["metro"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
+        cls.laporan_metro = laporan_siap(s["metro"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         cls.pimpinan = buat_user("pim.a", s["lampura"], Peran.PIMPINAN)
         cls.reviewer = buat_user("rev.a", s["lampung"], Peran.REVIEWER)
@@ -218,9 +217,9 @@ class ReviuDaftarTests(TestCase):
         buat_pk(s["lampura"])
         buat_pk(s["metro"])
         buat_pk(s["rejang"])
-        cls.lampura = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
-        cls.metro = laporan_buat(satker=s["metro"], tahun=2023, jenis="lembaga")
-        cls.rejang = laporan_buat(satker=s["rejang"], tahun=2023, jenis="lembaga")
+        cls.lampura = laporan_siap(s["lampura"])
+        cls.metro = laporan_siap(s["metro"])
+        cls.rejang = laporan_siap(s["rejang"])
         Laporan.objects.filter(pk=cls.metro.pk).update(
             status=S.DIAJUKAN, diajukan_pada=timezone.now() - timedelta(days=4)
         )
@@ -281,7 +280,7 @@ class KunciViewTests(TestCase):
     def setUpTestData(cls):
         s = buat_satker()
         buat_pk(s["lampura"])
-        cls.laporan = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
+        cls.laporan = laporan_siap(s["lampura"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
         Laporan.objects.filter(pk=cls.laporan.pk).update(status=S.DIAJUKAN)
 
