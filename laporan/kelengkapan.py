@@ -220,17 +220,30 @@ def _tidak_dicetak(data: DataLaporan, bagian: dict[str, BagianTampil]) -> list[K
         if not kosong:
             continue
         sasaran = _ringkas([s.sebutan for s in kosong], 6)
+        tautan, label = _tempat_data_analisis(data, kode)
         hasil.append(
             Kekurangan(
                 f"ANALISIS_KOSONG_{kode.upper()}",
                 PERINGATAN,
                 f"Analisis “{judul}” tidak dicetak untuk {len(kosong)} dari {len(data.sasaran)} "
-                f"sasaran ({sasaran}) karena {penyebab[kode]}.",
-                reverse("bagian_ubah", args=[lap_id, kunci_analisis(kosong[0], kode)]),
-                "Tulis analisis",
+                f"sasaran ({sasaran}) karena {penyebab[kode]}; atau tulis analisisnya sendiri.",
+                tautan or reverse("bagian_ubah", args=[lap_id, kunci_analisis(kosong[0], kode)]),
+                label or "Tulis analisis",
             )
         )
     return hasil
+
+
+def _tempat_data_analisis(data: DataLaporan, kode: str) -> tuple[str, str]:
+    """Where the data an analysis is drafted from is entered ("" when it is only written)."""
+    satker, tahun = data.satker.kode, data.tahun
+    if kode == "a2":
+        return reverse("riwayat_satker_tahun", args=[satker, tahun]), "Isi riwayat capaian"
+    if kode in ("a5", "a7") and data.pk_list:
+        return reverse("realisasi_triwulan", args=[data.pk_list[0].pk.id, 4]), "Isi realisasi"
+    if kode == "a6":
+        return reverse("anggaran_hubungan", args=[satker, tahun]), "Hubungkan RO"
+    return "", ""
 
 
 def _usang(data: DataLaporan, bagian: dict[str, BagianTampil]) -> list[Kekurangan]:
