@@ -323,19 +323,23 @@ def _ringkas_indikator(ind: IndikatorLaporan) -> str:
 def kata_pengantar(data: DataLaporan) -> str:
     """A factual foreword: what the report is, its legal basis and what it contains."""
     nama = data.nama_pemilik
+    semua = _semua_indikator(data)
+    # Only the comparisons the data allows are announced.
+    banding = ["target tahun ini"]
+    if any(r.tahun < data.tahun for i in semua for r in i.riwayat):
+        banding.append("capaian tahun-tahun sebelumnya")
+    if any(_ada(v) for i in semua for v in (i.target_renstra or {}).values()):
+        banding.append("target jangka menengah Rencana Strategis")
+    if any(_ada(i.standar_nasional) for i in semua):
+        banding.append("standar nasional")
     isi = (
         f"Laporan ini menyajikan capaian {data.jumlah_indikator} indikator kinerja dari "
         f"{len(data.sasaran)} sasaran strategis yang ditetapkan dalam {_nama_pk(data)}. "
-        "Capaian tersebut dibandingkan dengan target tahun ini, dengan capaian "
-        "tahun-tahun sebelumnya, dengan target jangka menengah Rencana Strategis, dan dengan "
-        "standar nasional bila tersedia, disertai analisis penyebab, efisiensi penggunaan "
-        "sumber daya, serta realisasi anggaran."
+        f"Capaian tersebut dibandingkan dengan {_sebut(banding)}"
+        + (", disertai realisasi anggaran." if data.anggaran else ".")
     )
     if not _ada_pk(data):
-        isi = (
-            f"Laporan ini menyajikan perencanaan dan capaian kinerja tahun {data.tahun}, "
-            "realisasi anggaran, serta kesimpulan dan rekomendasi."
-        )
+        isi = f"Laporan ini menyajikan perencanaan kinerja tahun {data.tahun}."
     return _paragraf(
         f"Laporan Kinerja {nama} Tahun {data.tahun} merupakan pertanggungjawaban atas pelaksanaan "
         f"tugas dan fungsi serta penggunaan anggaran {nama} selama tahun {data.tahun}. Laporan "
@@ -529,22 +533,26 @@ def isu_strategis(data: DataLaporan) -> str:
 
 
 def sistematika(data: DataLaporan) -> str:
-    """The chapters of this report (fixed)."""
+    """The chapters of this report; the budget parts only where there is a budget."""
+    ada_anggaran = bool(data.anggaran)
+    ikhtisar = "ringkasan capaian kinerja" + (" dan penyerapan anggaran" if ada_anggaran else "")
+    rencana = "Perjanjian Kinerja, serta rencana anggaran" if ada_anggaran else "Perjanjian Kinerja"
+    bab3 = "capaian kinerja organisasi, berisi tabel pengukuran dan analisis setiap sasaran"
+    if ada_anggaran:
+        bab3 = f"(A) {bab3}; (B) realisasi anggaran"
     return _paragraf(
         f"Laporan Kinerja {data.nama_pemilik} Tahun {data.tahun} disusun dengan sistematika "
         "berikut:",
         _daftar(
             [
-                "**Ikhtisar Eksekutif**: ringkasan capaian kinerja, penyerapan anggaran, dan "
-                "perbandingan dengan tahun sebelumnya.",
-                "**BAB I Pendahuluan**: latar belakang, maksud dan tujuan, tugas, fungsi, dan "
-                "wewenang, struktur organisasi, isu strategis, serta sistematika penyajian.",
+                f"**Ikhtisar Eksekutif**: {ikhtisar}.",
+                "**BAB I Pendahuluan**: latar belakang, maksud dan tujuan, tugas dan fungsi "
+                "organisasi, isu strategis, serta sistematika penyajian.",
                 "**BAB II Perencanaan Kinerja**: ringkasan Rencana Strategis (visi, misi, "
-                "tujuan, sasaran, dan target), Perjanjian Kinerja, serta rencana anggaran.",
-                "**BAB III Akuntabilitas Kinerja**: (A) capaian kinerja organisasi, berisi tabel "
-                "pengukuran dan tujuh analisis untuk setiap sasaran; (B) realisasi anggaran.",
+                f"tujuan, sasaran, dan target) dan {rencana}.",
+                f"**BAB III Akuntabilitas Kinerja**: {bab3}.",
                 "**BAB IV Penutup**: kesimpulan serta saran dan rekomendasi.",
-                "**Lampiran**: Perjanjian Kinerja dan dokumen pendukung lainnya.",
+                f"**Lampiran**: {_nama_pk(data)} beserta rencana aksinya.",
             ]
         ),
     )
@@ -940,7 +948,10 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
                 f"{data.tahun} belum dapat dihitung{sebab}"
             )
         else:
-            teks = "capaian tahun sebelumnya tidak dapat dihitung"
+            tanpa_target = [str(r.tahun) for r in lama if not _ada(r.target)]
+            teks = "capaian tahun sebelumnya tidak dihitung" + (
+                f" karena target {_sebut(tanpa_target)} tidak tersedia" if tanpa_target else ""
+            )
         realisasi = [
             f"{_nilai(ind, r.realisasi)}"
             + (f" terhadap target {_nilai(ind, r.target)}" if _ada(r.target) else "")

@@ -580,8 +580,9 @@ def konteks(
         BagianBab("A", "Rencana Strategis", "bab2-a", bagian["bab2.pengantar"]),
         BagianBab("B", "Target Kinerja Jangka Menengah", "bab2-b"),
         BagianBab("C", f"Perjanjian Kinerja Tahun {tahun}", "bab2-c"),
-        BagianBab("D", "Rencana Anggaran", "bab2-d"),
     ]
+    if data.anggaran or data.anggaran_pk:
+        bab2.append(BagianBab("D", "Rencana Anggaran", "bab2-d"))
     bab3 = [BagianBab("A", "Capaian Kinerja Organisasi", "bab3-a", bagian["bab3.pengantar"])]
     if ada_anggaran:
         bab3.append(

@@ -277,6 +277,20 @@ class BentukTeksTests(SimpleTestCase):
         teks = re.sub(r"Nomor \d+ Tahun \d{4}", "", teks)
         self.assertEqual(set(re.findall(r"\b(?:19|20)\d\d\b", teks)), {"2030", "2031", "2034"})
 
+    def test_kata_pengantar_hanya_menyebut_perbandingan_yang_ada(self):
+        """The foreword announces only the comparisons the data allows."""
+        teks = draf.kata_pengantar(data_laporan(anggaran=[]))
+        self.assertIn("dibandingkan dengan target tahun ini.", teks)
+        ind = indikator(
+            "1.1", riwayat=[RiwayatTahun(2022, "90 %", D("90"))], standar_nasional="95 %"
+        )
+        teks = draf.kata_pengantar(data_laporan(sasaran=[sasaran(1, [ind])]))
+        self.assertIn(
+            "dibandingkan dengan target tahun ini, capaian tahun-tahun sebelumnya, dan standar "
+            "nasional, disertai realisasi anggaran.",
+            teks,
+        )
+
     def test_tidak_ada_ucapan_terima_kasih_di_kata_pengantar(self):
         """The foreword is factual: legal basis, no thanks."""
         teks = draf.kata_pengantar(data_laporan())

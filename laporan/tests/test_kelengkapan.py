@@ -85,9 +85,16 @@ def _susun(data, **teks):
     return hasil
 
 
+def _ber_id(data):
+    """Ids for the unsaved report and PKs, which the completeness links point to."""
+    data.laporan.id = 7
+    for n, p in enumerate(data.pk_list, start=3):
+        p.pk.id = n
+    return data
+
+
 def _signed(data):
-    lap = data.laporan
-    lap.id = 7
+    lap = _ber_id(data).laporan
     lap.tempat_ttd, lap.tanggal_ttd = "Serang", date(2024, 1, 15)
     lap.penandatangan_nama, lap.penandatangan_jabatan = "Hendro Sulisty", "Sekretaris"
     return data
@@ -110,8 +117,7 @@ class PeriksaTests(SimpleTestCase):
 
     def test_missing_signature_is_an_error(self):
         """A report without signing place, date or signer cannot go forward."""
-        data = data_laporan()
-        data.laporan.id = 7
+        data = _ber_id(data_laporan())
         galat = kelengkapan.galat(kelengkapan.periksa(data, _susun(data)))
         self.assertEqual([k.kode for k in galat], ["TTD_KURANG"])
         self.assertIn("tempat, tanggal, nama penandatangan, dan jabatan", galat[0].pesan)
@@ -124,7 +130,6 @@ class PeriksaTests(SimpleTestCase):
     def test_missing_realisasi_warned_with_codes(self):
         """Indicators without realisasi are one warning naming their codes."""
         data = _signed(data_kosong())
-        data.pk_list[0].pk.id = 3
         hasil = kelengkapan.periksa(data, _susun(data))
         kosong = next(k for k in hasil if k.kode == "REALISASI_KOSONG")
         self.assertFalse(kosong.galat)
@@ -156,8 +161,7 @@ class PeriksaTests(SimpleTestCase):
 
     def test_errors_listed_first(self):
         """Galat come before peringatan."""
-        data = data_laporan()
-        data.laporan.id = 7
+        data = _ber_id(data_laporan())
         hasil = kelengkapan.periksa(data, _susun(data))
         self.assertTrue(hasil[0].galat)
         self.assertEqual(sorted(hasil, key=lambda k: not k.galat), hasil)
