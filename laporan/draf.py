@@ -368,27 +368,33 @@ def ikhtisar(data: DataLaporan) -> str:
 
 def _riwayat_ikhtisar(data: DataLaporan) -> str | None:
     """The indicators with a result in the previous year (from the indicator history), compared
-    with this year: "Dibandingkan 2023, capaian indikator 1.4 naik dari … ." Only when the
-    overall capaian of last year is not known from a PK in the app."""
+    with this year where this year has one: "Dibandingkan tahun sebelumnya, capaian indikator
+    1.4 naik …"; otherwise "Pada 2023, capaian indikator 1.4 dan 6.1 adalah 125,00 %." Only
+    when the overall capaian of last year is not known from a PK in the application."""
     if data.capaian_tahun_lalu is not None:
         return None
-    butir = []
+    tahun_lalu = data.tahun - 1
+    banding, per_nilai = [], {}
     for ind in _semua_indikator(data):
         lalu = next(
-            (r for r in ind.riwayat if r.tahun == data.tahun - 1 and r.capaian is not None), None
+            (r for r in ind.riwayat if r.tahun == tahun_lalu and r.capaian is not None), None
         )
         if lalu is None:
             continue
         if ind.capaian is not None:
-            butir.append(
+            banding.append(
                 f"indikator {ind.kode} "
                 f"{_perubahan(lalu.capaian, lalu.tahun, ind.capaian, data.tahun)}"
             )
         else:
-            butir.append(f"indikator {ind.kode} mencapai {lalu.capaian_tampil} pada {lalu.tahun}")
-    if not butir:
-        return None
-    return f"Dibandingkan tahun sebelumnya, capaian {_sebut(butir)}."
+            per_nilai.setdefault(lalu.capaian_tampil, []).append(ind.kode)
+    kalimat = []
+    if banding:
+        kalimat.append(f"Dibandingkan tahun sebelumnya, capaian {_sebut(banding)}.")
+    if per_nilai:
+        isi = _sebut([f"indikator {_sebut(kode)} {nilai}" for nilai, kode in per_nilai.items()])
+        kalimat.append(f"Capaian tahun {tahun_lalu}: {isi}.")
+    return " ".join(kalimat) or None
 
 
 # --- BAB I Pendahuluan -----------------------------------------------------------------------

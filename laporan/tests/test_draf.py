@@ -404,6 +404,17 @@ class IkhtisarTests(SimpleTestCase):
             teks,
         )
 
+    def test_riwayat_tahun_lalu_tanpa_capaian_tahun_ini(self):
+        """Without this year's capaian, last year's is stated as it is, grouped by value."""
+        lalu = [RiwayatTahun(2022, "BB", D("125"))]
+        daftar = [
+            indikator("1.4", None, ada_realisasi=False, realisasi="—", riwayat=lalu),
+            indikator("6.1", None, ada_realisasi=False, realisasi="—", riwayat=lalu),
+        ]
+        teks = draf.ikhtisar(data_laporan(sasaran=[sasaran(1, daftar, capaian=None)]))
+        self.assertIn("Capaian tahun 2022: indikator 1.4 dan 6.1 125,00 %.", teks)
+        self.assertNotIn("Dibandingkan", teks)
+
     def test_penyerapan_bila_realisasi_anggaran_ada(self):
         """With budget realisasi the summary gives realisasi, pagu and penyerapan."""
         anggaran = [ProgramAnggaran("076.01.WA", "Dukungan", D("51412431000"), D("48841809450"))]

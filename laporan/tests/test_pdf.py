@@ -250,6 +250,23 @@ class DemoPdfTests(TestCase):
         for label in ("metro", "rejang"):
             self.assertNotIn("…", self.hasil(label).halaman[1])
 
+    def test_no_page_holds_only_a_remnant(self):
+        """No page holds only what spilled over from the page before (a lone bullet, a table's
+        last row and total, a signature, an analysis heading with one sentence): every page
+        but a short list page carries at least four lines, and none ends with a heading or a
+        table caption separated from what it introduces."""
+        daftar = (["DAFTAR GAMBAR"], ["DAFTAR TABEL"], ["LAMPIRAN"])
+        judul = re.compile(r"^(\d\) [A-Z]|Tabel \d+\. |[A-E]\. [A-Z]|Sasaran \d+: )")
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                for i in range(1, len(h.halaman)):
+                    isi = h.baris(i)[:-2]
+                    if isi[:1] not in daftar:
+                        self.assertGreaterEqual(len(isi), 4, f"hal. {i + 1}: {isi}")
+                    # A Daftar Isi line ends with its page number; a heading does not.
+                    akhir = isi[-1] if not re.search(r"\s([ivxlc]+|\d+)$", isi[-1]) else ""
+                    self.assertIsNone(judul.match(akhir), f"hal. {i + 1} berakhir: {akhir}")
+
     def _teks_isi(self, h: Hasil) -> str:
         """The PDF's text without the running header and the page number that close the text
         of every page after the cover."""
