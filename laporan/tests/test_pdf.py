@@ -23,6 +23,7 @@ from PIL import Image
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from kinerja.capaian import format_rupiah
 from kinerja.models import PerjanjianKinerja
 from laporan import pdf, services
 from laporan.bagian import ANALISIS, kunci_analisis, susun
@@ -492,6 +493,43 @@ class DemoPdfTests(TestCase):
         for label, h in self.semua():
             with self.subTest(label):
                 self.assertNotIn("Efisiensi penggunaan anggaran per sasaran", _normal(h.teks))
+
+    def test_one_budget_total_per_report(self):
+        """Every budget total a report prints (Ikhtisar, BAB I, BAB II, BAB III.B) is the one
+        total of its single source; Rejang Lebong states its PKs' different pagu beside the
+        DIPA's, with the difference, rather than as a second total."""
+        total = re.compile(
+            r"(?:total pagu|pagu anggaran sebesar|Pagu anggaran \(DIPA\)|Pagu anggaran|"
+            r"berjumlah|pagu DIPA tahun \d{4}(?: setelah \d+ kali revisi)? adalah) (Rp [\d.]+)"
+        )
+        for label, h in self.semua():
+            with self.subTest(laporan=label):
+                teks = _normal(re.sub(r"\u2010\s+", "", h.teks))
+                nilai = set(total.findall(teks))
+                if h.data.anggaran:
+                    self.assertEqual(nilai, {format_rupiah(h.data.total_pagu)})
+                else:
+                    self.assertEqual(nilai, set())
+        rejang = _normal(self.hasil("rejang").teks)
+        self.assertIn(
+            "Pagu program pada Perjanjian Kinerja, Rp 29.255.986.000, adalah pagu pada saat "
+            "perjanjian ditandatangani. Pagu dalam DIPA tahun 2024 adalah Rp 51.412.431.000, "
+            "lebih besar Rp 22.156.445.000 daripada pagu pada Perjanjian Kinerja.",
+            re.sub(r"\u2010\s*", "", rejang),
+        )
+        serang = _normal(self.hasil("serang").teks)
+        self.assertNotIn("20.415.836.000", serang)
+        self.assertNotIn("88.974.112", serang)
+
+    def test_rejang_lebong_trend_runs_2022_to_2024(self):
+        """Rejang Lebong's trend chart spans 2022–2024 from the SAKIP grade's history, and the
+        combined report numbers each PK's sasaran from 1."""
+        teks = _normal(self.hasil("rejang").teks)
+        self.assertIn("Gambar 1. Tren capaian kinerja 2022–2024", teks)
+        self.assertIn("125,00 %", teks)
+        self.assertIn("Perjanjian Kinerja Sekretariat KPU Kabupaten Rejang Lebong Tahun 2024", teks)
+        self.assertIn("Tabel 12. Capaian Sasaran 1 PK Sekretariat", teks)
+        self.assertNotIn("Sasaran 10:", teks)
 
     # --- Signatures and review ----------------------------------------------------------------
 
