@@ -403,6 +403,8 @@ class EntriTests(SimpleTestCase):
                     skala=skala,
                 )
             )
-        self.assertEqual({(h.nilai, h.alasan) for h in hasil}, {(None, "Realisasi belum dilaporkan.")})
+        self.assertEqual(
+            {(h.nilai, h.alasan) for h in hasil}, {(None, "Realisasi belum dilaporkan.")}
+        )
         status = capaian.hitung_status(h.nilai for h in hasil)
         self.assertEqual((status.tercapai, status.tanpa_nilai), (0, 9))
