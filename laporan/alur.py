@@ -305,10 +305,9 @@ def _periksa_lengkap(laporan: Laporan, transisi: Transisi) -> None:
         if transisi.ke == S.DISETUJUI
         else " Perbaiki pada halaman laporan, bagian Kelengkapan laporan."
     )
+    langkah = "disetujui" if transisi.ke == S.DISETUJUI else "diajukan untuk reviu"
     raise LaporanBelumLengkap(
-        f"Laporan belum dapat “{transisi.label.lower()}”: "
-        + " ".join(k.pesan for k in galat)
-        + saran
+        f"Laporan belum dapat {langkah}: " + " ".join(k.pesan for k in galat) + saran
     )
 
 

@@ -323,7 +323,12 @@ def _riwayat(laporan: Laporan) -> tuple[dict, dict, dict]:
             )
             for b in s.baris:
                 per_indikator.setdefault(_kunci_riwayat(b.indikator), []).append(
-                    RiwayatTahun(pk.tahun, _tampil(b.indikator, b.realisasi), b.hasil.nilai)
+                    RiwayatTahun(
+                        pk.tahun,
+                        _tampil(b.indikator, b.realisasi),
+                        b.hasil.nilai,
+                        target=_tampil(b.indikator, b.target),
+                    )
                 )
     for tahun, tabel_list in per_tahun.items():
         batas = tabel_list[0].kebijakan.batas if tabel_list[0].kebijakan else None

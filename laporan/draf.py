@@ -936,11 +936,9 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
             deret = ", ".join(f"{r.capaian_tampil} pada {r.tahun}" for r in lama_sasaran)
             blok.append(f"Capaian sasaran ini pada tahun-tahun sebelumnya: {deret}.")
     butir = []
-    tanpa = []
     for ind in sasaran.indikator:
         lama = per_indikator[ind.kode]
         if not lama:
-            tanpa.append(ind)
             continue
         terakhir = _riwayat_terakhir(lama, data.tahun)
         if terakhir is not None and ind.capaian is not None:
@@ -954,13 +952,14 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
                 f"{data.tahun} belum dapat dihitung{sebab}"
             )
         else:
-            tanpa_target = [str(r.tahun) for r in lama if not _ada(r.target)]
-            teks = "capaian tahun sebelumnya tidak dihitung" + (
-                f" karena target {_sebut(tanpa_target)} tidak tersedia" if tanpa_target else ""
-            )
+            teks = "capaian tahun sebelumnya tidak dihitung"
         realisasi = [
             f"{_nilai(ind, r.realisasi)}"
-            + (f" terhadap target {_nilai(ind, r.target)}" if _ada(r.target) else "")
+            + (
+                f" terhadap target {_nilai(ind, r.target)}"
+                if _ada(r.target)
+                else (" tanpa target" if r.capaian is None else "")
+            )
             + f" pada {r.tahun}"
             for r in lama
             if _ada(r.realisasi)
@@ -973,11 +972,6 @@ def analisis_tahun_lalu(data: DataLaporan, sasaran: SasaranLaporan) -> str:
     if butir:
         blok.append("Perbandingan per indikator:")
         blok.append(_daftar(butir))
-    if tanpa:
-        blok.append(
-            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena tidak ada data "
-            "capaian tahun sebelumnya."
-        )
     blok.append(_catatan_tanpa_realisasi(sasaran.indikator))
     return _paragraf(*blok)
 
@@ -1042,11 +1036,6 @@ def analisis_renstra(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         f"Perbandingan {_sebut_sasaran(sasaran)} dengan target jangka menengah Renstra{periode}:",
         _daftar(butir),
     ]
-    if tanpa:
-        blok.append(
-            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena target Renstranya "
-            "tidak tersedia."
-        )
     blok.append(_catatan_tanpa_realisasi([i for i in sasaran.indikator if i not in tanpa]))
     return _paragraf(*blok)
 
@@ -1073,12 +1062,6 @@ def analisis_nasional(data: DataLaporan, sasaran: SasaranLaporan) -> str:
         f"Perbandingan realisasi {_sebut_sasaran(sasaran)} dengan standar nasional:",
         _daftar(butir),
     ]
-    tanpa = [i for i in sasaran.indikator if not _ada(i.standar_nasional)]
-    if tanpa:
-        blok.append(
-            f"Indikator {_kode_indikator(tanpa)} tidak disertakan karena standar nasionalnya "
-            "tidak tersedia."
-        )
     blok.append(_catatan_tanpa_realisasi(ada))
     return _paragraf(*blok)
 

@@ -61,6 +61,7 @@ KALIMAT_STAF: list[tuple[str, str]] = [
     (r"\bhalaman\s+ini\s+akan\s+memuat\b", "menyebut isi yang belum ada"),
     (r"\bbelum\s+diisi\b", "menyebut isian yang kosong"),
     (r"\bdapat\s+diunggah\b", "menyebut unggahan"),
+    (r"\btidak\s+(disajikan|disertakan|dicetak)\b", "menyebut bagian yang tidak dicetak"),
     (r"\bsebelum\s+laporan\s+difinalkan\b", "menyebut penyusunan laporan"),
     (r"…{2,}|\.{5,}", "titik-titik isian"),
     (r"\[[^\]]{0,40}\b(isi|diisi|nama|tanggal|tempat)\b[^\]]{0,40}\]", "isian dalam kurung siku"),

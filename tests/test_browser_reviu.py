@@ -59,7 +59,7 @@ class ReviuBrowserTests(BrowserTestCase):
         kelengkapan = self.browser.find_element(By.ID, "kelengkapan").text
         self.assertIn("Penandatanganan Kata Pengantar dan Penutup belum lengkap", kelengkapan)
         self.klik(self.tombol("Ajukan untuk reviu"))
-        self.tunggu(lambda b: "Laporan belum dapat “ajukan untuk reviu”" in self.teks())
+        self.tunggu(lambda b: "Laporan belum dapat diajukan untuk reviu:" in self.teks())
         self.assertEqual(self.status(), "draf")
         self.klik(self.browser.find_element(By.LINK_TEXT, "Isi penandatanganan →"))
         self.isi("id_tempat_ttd", "Kotabumi")

@@ -567,13 +567,20 @@ class AnalisisTests(SimpleTestCase):
         self.assertEqual(draf.analisis_tahun_lalu(data, data.sasaran[0]), "")
 
     def test_tahun_lalu_sebagian_indikator(self):
-        """Indicators without history are named as left out of the comparison."""
+        """Only the indicators with earlier years are compared; the others are not named (the
+        report page lists them for the staff)."""
         ind = indikator("1.1", D("100"), riwayat=[RiwayatTahun(2022, "90 %", D("90"))])
         s = sasaran(1, [ind, indikator("1.2")])
         teks = draf.analisis_tahun_lalu(data_laporan(sasaran=[s]), s)
-        self.assertIn(
-            "Indikator 1.2 tidak disertakan karena tidak ada data capaian tahun sebelumnya.", teks
-        )
+        self.assertIn("**1.1**", teks)
+        self.assertNotIn("1.2", teks)
+
+    def test_tahun_lalu_tanpa_target(self):
+        """An earlier realisasi without a target is shown as such, without a capaian."""
+        ind = indikator("2.1", None, riwayat=[RiwayatTahun(2023, "BB", None)])
+        s = sasaran(2, [ind], capaian=None)
+        teks = draf.analisis_tahun_lalu(data_laporan(tahun=2024, sasaran=[s]), s)
+        self.assertIn("capaian tahun sebelumnya tidak dihitung (realisasi BB tanpa target", teks)
 
     def test_renstra_target_akhir(self):
         """Renstra year targets and the end-of-period target are compared with realisasi."""

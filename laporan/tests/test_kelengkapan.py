@@ -33,6 +33,8 @@ KALIMAT_LAMA = [
     "- catat pagu dan realisasi anggaran per program;",
     "Bila ada, standar nasional dapat diisi pada data indikator: isi [nama pejabat].",
     "Curup, ……………………",
+    "Perbandingan yang datanya tidak tersedia untuk suatu sasaran tidak disajikan.",
+    "Indikator 1.2 tidak disertakan karena tidak ada data capaian tahun sebelumnya.",
 ]
 
 # Sentences a secretariat writes in its own reports, which must stay allowed.
@@ -44,7 +46,7 @@ KALIMAT_SAH = [
     "Pemutakhiran data pemilih memakai Sistem Informasi Data Pemilih (Sidalih).",
     "Pelatihan diikuti oleh seluruh staf sekretariat.",
     "Realisasi indikator 1.1 dan 1.2 belum dilaporkan.",
-    "Indikator 1.2 tidak disertakan karena tidak ada data capaian tahun sebelumnya.",
+    "Indikator yang capaiannya belum dapat dihitung tidak ikut dirata-ratakan.",
 ]
 
 
