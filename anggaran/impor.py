@@ -26,8 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from kinerja import capaian, xlsx
 from kinerja.xlsx import BATAS_BYTE, PESAN_RUMUS, GalatBaris, tulis_teks
-from laporan import alur
-from laporan.alur import LaporanTerkunci
+from satker.kunci import DataTerkunci, periksa_data_terbuka
 
 from . import services
 from .models import ProgramAnggaran, SumberDana
@@ -326,18 +325,18 @@ class _Batal(Exception):
 def impor_xlsx(*, satker, tahun: int, berkas) -> HasilImpor:
     """Replace the satker-year's whole budget with the workbook's rows, or write nothing: when
     the workbook has any problem, or when a row is refused while saving (the result then
-    carries that row's error). A locked report raises LaporanTerkunci."""
+    carries that row's error). A locked report raises DataTerkunci."""
     hasil = baca_xlsx(berkas)
     if not hasil.ok:
         return hasil
     try:
         with transaction.atomic():
-            alur.periksa_data_terbuka(satker, tahun)
+            periksa_data_terbuka(satker, tahun)
             ProgramAnggaran.objects.filter(satker=satker, tahun=tahun).delete()
             for nomor, baris in zip(hasil.nomor_baris, hasil.baris, strict=True):
                 try:
                     services.ro_simpan(satker=satker, tahun=tahun, baris=baris)
-                except LaporanTerkunci:
+                except DataTerkunci:
                     raise
                 except ValidationError as exc:
                     raise _Batal(GalatBaris(nomor, "", " ".join(exc.messages))) from exc

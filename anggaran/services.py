@@ -10,7 +10,7 @@ from django.db import transaction
 
 from kinerja import capaian
 from kinerja.models import ItemPK, PerjanjianKinerja
-from laporan import alur
+from satker.kunci import periksa_data_terbuka
 
 from .models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RevisiDipa, RoAnggaran
 from .pohon import BarisRO, Simpul, susun_pohon
@@ -62,7 +62,7 @@ def ro_simpan(*, satker, tahun: int, baris: BarisRO, ro: RoAnggaran | None = Non
     amounts must be zero or more; a RO already present under the same KRO, code and source
     is refused. The row's `kode_asumsi` marks only the nodes created here: an existing node
     keeps its mark, since changing amounts or names does not confirm a code."""
-    alur.periksa_data_terbuka(satker, tahun)
+    periksa_data_terbuka(satker, tahun)
     kode = {t: periksa_kode(t, getattr(baris, t)) for t in ("program", "kegiatan", "kro", "ro")}
     if not baris.nama.strip():
         raise ValidationError("Nama RO wajib diisi.")
@@ -126,7 +126,7 @@ def _pangkas(kro: KroAnggaran) -> None:
 @transaction.atomic
 def ro_hapus(*, ro: RoAnggaran) -> None:
     program = ro.kro.kegiatan.program
-    alur.periksa_data_terbuka(program.satker, program.tahun)
+    periksa_data_terbuka(program.satker, program.tahun)
     kro = ro.kro
     ro.delete()
     _pangkas(kro)
@@ -135,7 +135,7 @@ def ro_hapus(*, ro: RoAnggaran) -> None:
 @transaction.atomic
 def revisi_dipa_tambah(*, satker, tahun: int, tanggal, keterangan: str = "") -> RevisiDipa:
     """Record the next DIPA revision of the year (numbered 1, 2, …)."""
-    alur.periksa_data_terbuka(satker, tahun)
+    periksa_data_terbuka(satker, tahun)
     nomor = RevisiDipa.objects.filter(satker=satker, tahun=tahun).count() + 1
     return _simpan(
         RevisiDipa(satker=satker, tahun=tahun, nomor=nomor, tanggal=tanggal, keterangan=keterangan)
@@ -228,7 +228,7 @@ def hubungan_baris(items: list[ItemPK], pohon: Simpul) -> list[BarisHubungan]:
 def hubungan_simpan(*, satker, tahun: int, pilihan: dict[int, list[int]]) -> int:
     """Set which ROs serve each PK indicator ({item id: [RO ids]}) for the whole satker-year
     at once; ids of other satker or years are refused. Returns the number of links."""
-    alur.periksa_data_terbuka(satker, tahun)
+    periksa_data_terbuka(satker, tahun)
     item_sah = {i.id: i for i in item_pk_tahun(satker, tahun)}
     ro_sah = set(
         RoAnggaran.objects.filter(
@@ -275,19 +275,19 @@ def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
         ro_per_item.setdefault(t.itempk_id, set()).add(t.roanggaran_id)
         nilai[t.roanggaran_id] = (t.roanggaran.pagu, t.roanggaran.realisasi)
     ro_per_sasaran = {
-        kunci: set().union(*(ro_per_item.get(i, set()) for i in item_ids))
-        for kunci, item_ids in item_per_sasaran.items()
+        sasaran_id: set().union(*(ro_per_item.get(i, set()) for i in item_ids))
+        for sasaran_id, item_ids in item_per_sasaran.items()
     }
     sasaran_per_ro: dict[int, int] = {}
     for ro in ro_per_sasaran.values():
         for r in ro:
             sasaran_per_ro[r] = sasaran_per_ro.get(r, 0) + 1
     hasil = {}
-    for kunci, ro in ro_per_sasaran.items():
+    for sasaran_id, ro in ro_per_sasaran.items():
         if not ro:
             continue
         realisasi = [nilai[r][1] for r in ro]
-        hasil[kunci] = AnggaranSasaran(
+        hasil[sasaran_id] = AnggaranSasaran(
             pagu=capaian.jumlah(nilai[r][0] for r in ro),
             realisasi=None if None in realisasi else capaian.jumlah(realisasi),
             bersama=any(sasaran_per_ro[r] > 1 for r in ro),

@@ -19,8 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja import capaian
 from kinerja.access import get_satker
-from laporan import alur
-from laporan.alur import LaporanTerkunci
+from satker.kunci import periksa_data_terbuka, pesan_kunci
 from satker.models import bisa_mengubah
 
 from . import impor, services
@@ -79,15 +78,6 @@ def _baris_pohon(akar: Simpul) -> list[Baris]:
 
     jalan(akar, (), 0)
     return hasil
-
-
-def pesan_kunci(satker, tahun) -> str | None:
-    """Why the satker-year's budget cannot be changed now, or None when it can."""
-    try:
-        alur.periksa_data_terbuka(satker, tahun)
-    except LaporanTerkunci as exc:
-        return " ".join(exc.messages)
-    return None
 
 
 def _konteks(request, satker, tahun) -> dict:
@@ -218,7 +208,7 @@ def anggaran_revisi_tambah(request, kode, tahun):
     form = RevisiForm(request.POST)
     if form.is_valid():
         try:
-            alur.periksa_data_terbuka(satker, tahun)
+            periksa_data_terbuka(satker, tahun)
             revisi = services.revisi_dipa_tambah(satker=satker, tahun=tahun, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, _galat(exc))

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from kinerja.access import get_satker
+from satker.kunci import pesan_kunci
 from satker.models import bisa_mengubah
 
 from . import services
-from .views import pesan_kunci
 
 
 def _pilihan(post) -> dict[int, list[int]]:

@@ -36,8 +36,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
-from laporan import alur
-from laporan.alur import LaporanTerkunci
+from satker.kunci import DataTerkunci, periksa_data_terbuka
 from satker.models import Satker
 
 from . import capaian, xlsx
@@ -499,7 +498,7 @@ def _rencanakan(berkas, satker_boleh) -> tuple[HasilImporPK, list[_Kelompok]]:
         if kunci not in kelompok:
             try:
                 kelompok[kunci] = _kelompok(baris)
-            except LaporanTerkunci as exc:
+            except DataTerkunci as exc:
                 hasil.galat.append(GalatBaris(nomor, "", " ".join(exc.messages)))
                 continue
         try:
@@ -520,7 +519,7 @@ def _rencanakan(berkas, satker_boleh) -> tuple[HasilImporPK, list[_Kelompok]]:
 
 def _kelompok(baris: _Baris) -> _Kelompok:
     satker, tahun, jenis = baris.satker, baris.tahun, baris.jenis
-    alur.periksa_data_terbuka(satker, tahun, jenis)
+    periksa_data_terbuka(satker, tahun, jenis)
     pk = (
         PerjanjianKinerja.objects.with_items()
         .filter(satker=satker, tahun=tahun, jenis=jenis)
@@ -777,7 +776,7 @@ def impor_pk(
     except _Batal as exc:
         hasil.galat.extend(exc.galat)
         return hasil
-    except LaporanTerkunci as exc:
+    except DataTerkunci as exc:
         hasil.galat.append(GalatBaris(0, "", " ".join(exc.messages)))
         return hasil
     except (ValidationError, IntegrityError) as exc:
@@ -809,7 +808,7 @@ def _simpan(obj, nomor: int):
 def _tulis_kelompok(k: _Kelompok, user) -> None:
     if not any(i.rencana.status != TETAP or i.rencana.perubahan for i in k.item):
         return
-    alur.periksa_data_terbuka(k.satker, k.tahun, k.jenis)
+    periksa_data_terbuka(k.satker, k.tahun, k.jenis)
     nomor_awal = k.item[0].baris.nomor
     renstra = k.renstra or _renstra_baru(k.satker, k.tahun, nomor_awal)
     pk = k.pk or _pk_baru(k, renstra, nomor_awal)

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from satker.kunci import pesan_riwayat_terkunci
 from satker.models import Satker
 
 from . import capaian, xlsx
@@ -45,7 +46,7 @@ from .models import (
 )
 from .riwayat import indikator_riwayat
 from .services_pk import teks_nilai
-from .services_riwayat import pesan_riwayat_terkunci, riwayat_simpan
+from .services_riwayat import riwayat_simpan
 from .xlsx import GalatBaris
 
 BATAS_BARIS = 5000
@@ -388,7 +389,7 @@ def impor_riwayat(
                         user=user,
                         riwayat=r.lama,
                     )
-                except ValidationError as exc:  # includes LaporanTerkunci
+                except ValidationError as exc:  # includes DataTerkunci
                     raise _Batal([GalatBaris(r.baris.nomor, "", p) for p in exc.messages]) from exc
     except _Batal as exc:
         hasil.galat.extend(exc.galat)

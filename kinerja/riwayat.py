@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from laporan.models import Laporan
+from satker.kunci import pesan_kunci_per_tahun
 from satker.models import Satker
 
 from . import capaian
@@ -158,15 +158,10 @@ def indikator_riwayat(
     )
 
 
-def laporan_terkunci(satker: Satker) -> list[Laporan]:
-    """The satker's submitted, approved or published reports, oldest year first: each locks the
-    history of the years before it."""
-    return list(Laporan.objects.terkunci().filter(satker=satker).order_by("tahun", "jenis"))
-
-
-def _kunci(terkunci: list[Laporan], tahun: int) -> str | None:
-    laporan = next((lap for lap in terkunci if lap.tahun > tahun), None)
-    return laporan.pesan_kunci if laporan is not None else None
+def _kunci(terkunci: dict[int, str], tahun: int) -> str | None:
+    """The lock of the earliest locked year after `tahun`: every later report prints its
+    history."""
+    return next((pesan for t, pesan in sorted(terkunci.items()) if t > tahun), None)
 
 
 def halaman_riwayat(
@@ -175,7 +170,7 @@ def halaman_riwayat(
     """The history page: per indicator (or only `hanya`), every year of the Renstra period and
     every year with a history row, oldest first."""
     daftar = indikator_riwayat(satker, renstra, hanya=hanya)
-    terkunci = laporan_terkunci(satker)
+    terkunci = pesan_kunci_per_tahun(satker)
     pk_per_tahun: dict[tuple[int, int], PerjanjianKinerja] = {}
     item = item_pk_berlaku().filter(indikator__in=daftar).select_related("pk_induk__satker")
     for i in item.order_by("pk_induk__jenis"):

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from laporan import alur
+from satker.kunci import periksa_data_terbuka, pesan_kunci
 from satker.models import Satker, Tingkat
 from satker.nip import normalisasi_nip
 
@@ -282,8 +282,7 @@ def pesan_pk_terkunci(pk: PerjanjianKinerja) -> str | None:
 def pesan_laporan_terkunci(pk: PerjanjianKinerja) -> str | None:
     """Why the data of `pk` may not be changed (the report it feeds is submitted, approved or
     published), or None when it may."""
-    laporan = alur.laporan_pengunci(pk.satker, pk.tahun, pk.jenis)
-    return alur.pesan_kunci(laporan) if laporan is not None else None
+    return pesan_kunci(pk.satker, pk.tahun, pk.jenis)
 
 
 def _periksa_terbuka(pk: PerjanjianKinerja) -> None:
@@ -291,7 +290,7 @@ def _periksa_terbuka(pk: PerjanjianKinerja) -> None:
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
-    alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
+    periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def _pesan_pk_ganda(satker: Satker, tahun: int, jenis: str) -> str:
@@ -370,7 +369,7 @@ def pk_buat(
     """Create revision 0 of a PK. Without `renstra`, the satker's Renstra covering the year is
     used, and when it has none the national one is adopted (renstra_adopsi_nasional). A second
     PK of the same satker, year and kind is refused, and so is one whose report is locked."""
-    alur.periksa_data_terbuka(satker, tahun, jenis)
+    periksa_data_terbuka(satker, tahun, jenis)
     if PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).exists():
         raise ValidationError(_pesan_pk_ganda(satker, tahun, jenis))
     if renstra is not None and renstra.satker_id != satker.id:
@@ -404,7 +403,7 @@ def pk_ubah(
             .exists()
         ):
             raise ValidationError(_pesan_pk_ganda(pk.satker, tahun, jenis))
-        alur.periksa_data_terbuka(pk.satker, tahun, jenis)
+        periksa_data_terbuka(pk.satker, tahun, jenis)
         pk.tahun, pk.jenis = tahun, jenis
     _isi_kepala(pk, kepala)
     pk = _simpan_pk(pk)

@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 
-from laporan import alur
+from satker.kunci import periksa_data_terbuka
 
 from . import capaian
 from .models import (
@@ -47,11 +47,11 @@ TIDAK = ("tidak", "0")
 def periksa_pk_terbuka(pk) -> None:
     """Realisasi of a PK revision that has been superseded are read-only (the revision copied
     them); raise ValidationError saying so. While the report the PK feeds is submitted, approved
-    or published they are read-only too (laporan.alur.LaporanTerkunci)."""
+    or published they are read-only too (laporan.DataTerkunci)."""
     pesan = pesan_pk_terkunci(pk)
     if pesan:
         raise ValidationError(pesan)
-    alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
+    periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
 
 
 def pesan_galat(exc: ValidationError) -> list[str]:
@@ -420,7 +420,7 @@ def realisasi_simpan_triwulan(*, pk, triwulan: int, baris: list[BarisMasukan], u
     try:
         with transaction.atomic():
             # Again under the report's row lock: it may have been submitted since the check.
-            alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
+            periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
             _tulis(hasil, triwulan, user)
     except _Batal:
         _batalkan_aksi(hasil)
@@ -641,7 +641,7 @@ def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
     )
     pk = realisasi.item.pk_induk
     with transaction.atomic():
-        alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
+        periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.berkas.save(f"bukti.{ekstensi}", berkas, save=False)
         try:
             bukti.full_clean()
@@ -658,7 +658,7 @@ def bukti_hapus(*, bukti: Bukti, user) -> None:
     periksa_pk_terbuka(pk)
     storage, nama = bukti.berkas.storage, bukti.berkas.name
     with transaction.atomic():
-        alur.periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
+        periksa_data_terbuka(pk.satker, pk.tahun, pk.jenis)
         bukti.delete()
         transaction.on_commit(lambda: storage.delete(nama))
 

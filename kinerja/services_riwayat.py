@@ -13,49 +13,13 @@ that report's own lock message.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from laporan import alur
-from laporan.models import Laporan
+from satker.kunci import periksa_riwayat_terbuka
 from satker.models import Satker
 
 from .models import Indikator, RiwayatCapaian
 from .services_pk import baca_nilai
 
 NILAI = ("target", "realisasi")
-
-
-# --- The lock -------------------------------------------------------------------------------
-
-
-def laporan_pengunci_riwayat(satker: Satker, tahun: int) -> Laporan | None:
-    """The earliest submitted, approved or published report of the satker for a year after
-    `tahun`: it prints that year's history, so the history may not change under it."""
-    return (
-        Laporan.objects.terkunci()
-        .filter(satker=satker, tahun__gt=tahun)
-        .select_related("satker")
-        .order_by("tahun", "jenis")
-        .first()
-    )
-
-
-def pesan_riwayat_terkunci(satker: Satker, tahun: int) -> str | None:
-    """Why the satker's history of `tahun` may not change now (a later report is locked), or
-    None when it may."""
-    laporan = laporan_pengunci_riwayat(satker, tahun)
-    return alur.pesan_kunci(laporan) if laporan is not None else None
-
-
-def periksa_riwayat_terbuka(satker: Satker, tahun: int) -> None:
-    """Refuse a change to the history of `tahun` while a later report of the satker is locked
-    (alur.LaporanTerkunci with that report's message). As alur.periksa_data_terbuka does, the
-    report rows are locked first inside a transaction, so a submission cannot slip in between
-    this check and the write that follows."""
-    if transaction.get_connection().in_atomic_block:
-        qs = Laporan.objects.select_for_update().filter(satker=satker, tahun__gt=tahun)
-        list(qs.values_list("id", flat=True))
-    pesan = pesan_riwayat_terkunci(satker, tahun)
-    if pesan:
-        raise alur.LaporanTerkunci(pesan)
 
 
 def satker_indikator(indikator: Indikator) -> Satker:

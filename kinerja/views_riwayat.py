@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from satker.kunci import pesan_kunci_per_tahun
 from satker.models import bisa_mengubah
 
 from . import impor_riwayat, services_riwayat, xlsx
@@ -24,7 +25,7 @@ from .access import get_renstra, get_riwayat, get_satker
 from .forms_pk import tempel_galat
 from .forms_riwayat import ImporRiwayatForm, RiwayatForm
 from .models import Indikator, Renstra
-from .riwayat import IndikatorRiwayat, halaman_riwayat, laporan_terkunci
+from .riwayat import IndikatorRiwayat, halaman_riwayat
 from .services_pk import renstra_satker
 from .views_impor import berkas_sementara, simpan_sementara
 
@@ -55,14 +56,15 @@ def _buka(kartu: IndikatorRiwayat, form, *, riwayat=None, tahun=None) -> None:
 
 def _konteks(request, renstra: Renstra, kartu_list: list[IndikatorRiwayat]) -> dict:
     satker = renstra.satker
-    terkunci = laporan_terkunci(satker)
+    terkunci = pesan_kunci_per_tahun(satker)
+    tahun_kunci = max(terkunci, default=None)
     return {
         "satker": satker,
         "renstra": renstra,
         "kartu_list": kartu_list,
         "bisa_ubah": bisa_mengubah(request.user, satker),
-        "kunci_laporan": terkunci[-1].pesan_kunci if terkunci else None,
-        "tahun_kunci": terkunci[-1].tahun if terkunci else None,
+        "kunci_laporan": terkunci.get(tahun_kunci),
+        "tahun_kunci": tahun_kunci,
         "renstra_lain": satker.renstra.exclude(id=renstra.id).order_by("-tahun_mulai"),
     }
 

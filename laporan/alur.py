@@ -15,7 +15,8 @@ and an approval renders the frozen PDF (laporan/final.py).
 
 While a report is submitted, approved or published, the data that feeds it (its PK's items,
 realisasi and budget, its sections, signature data and attachments) cannot change:
-`periksa_terbuka` / `periksa_data_terbuka` raise `LaporanTerkunci` for the services to refuse.
+`Laporan.periksa_terbuka` refuses a change to the report's own content, and each move writes the
+satker-year's lock (`satker.kunci`), which the apps below check before they change its data.
 """
 
 from dataclasses import dataclass, fields
@@ -24,10 +25,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from satker.models import Peran, keanggotaan_of
+from kinerja.models import JenisPK
+from satker.kunci import kunci_tulis
+from satker.models import Peran, Satker, keanggotaan_of
 from satker.nip import normalisasi_nip
 
-from .models import JenisLaporan, Laporan, RiwayatStatus, StatusLaporan
+from . import kelengkapan
+from .models import Laporan, RiwayatStatus, StatusLaporan
+from .tasks import kirim_notifikasi, render_final
 
 S = StatusLaporan
 
@@ -61,10 +66,6 @@ class TandaTanganReviuTidakLengkap(AlurError):
 class LaporanBelumLengkap(AlurError):
     """The report still has a galat of its completeness check (laporan/kelengkapan.py): text
     addressed to the staff in print, or an incomplete signature."""
-
-
-class LaporanTerkunci(ValidationError):
-    """A change to data that feeds a submitted, approved or published report."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,8 @@ def laporan_transisi(
     none, so the next approval form starts with them."""
     if ttd is not None and aksi != "setujui":
         raise TypeError(f"Langkah “{aksi}” tidak memakai tanda tangan reviu.")
+    # The satker row first, as every write checking the lock does (satker.kunci), then the report.
+    list(Satker.objects.select_for_update().filter(pk=laporan.satker_id).values_list("pk"))
     laporan = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
     transisi = periksa_langkah(laporan=laporan, aksi=aksi, oleh=oleh)
     komentar = (komentar or "").strip()
@@ -268,6 +271,7 @@ def laporan_transisi(
         _lengkapi_profil(oleh, ttd)
     riwayat.full_clean()
     riwayat.save()
+    kunci_perbarui(laporan.satker, laporan.tahun)
     transaction.on_commit(lambda: _setelah_transisi(riwayat))
     return riwayat
 
@@ -293,10 +297,6 @@ def _lengkapi_profil(user, ttd: TtdReviu) -> None:
 def _periksa_lengkap(laporan: Laporan, transisi: Transisi) -> None:
     """Refuse to submit or approve a report whose PDF would still print something addressed to
     the staff, or an incomplete signature."""
-    # Imported here: the completeness check reads the report's data, whose modules (the budget
-    # services) import this module for its lock.
-    from . import kelengkapan
-
     galat = kelengkapan.galat_laporan(laporan)
     if not galat:
         return
@@ -314,8 +314,6 @@ def _periksa_lengkap(laporan: Laporan, transisi: Transisi) -> None:
 def _setelah_transisi(riwayat: RiwayatStatus) -> None:
     """Queue the e-mails of a move and, for an approval, the frozen PDF: both off the request,
     so a slow mail server or a long render never holds it up."""
-    from .tasks import kirim_notifikasi, render_final  # tasks import the renderer and services
-
     kirim_notifikasi.enqueue(riwayat.id)
     if riwayat.ke == S.DISETUJUI:
         render_final.enqueue(riwayat.id)
@@ -324,40 +322,12 @@ def _setelah_transisi(riwayat: RiwayatStatus) -> None:
 # --- The lock ---------------------------------------------------------------------------------
 
 
-def pesan_kunci(laporan: Laporan) -> str:
-    return laporan.pesan_kunci
-
-
-def periksa_terbuka(laporan: Laporan) -> None:
-    """Refuse a change to a report's own content (sections, signature data, attachments)."""
-    if laporan.terkunci:
-        raise LaporanTerkunci(pesan_kunci(laporan))
-
-
-def _jenis_pemakai(jenis_pk: str) -> list[str]:
-    """The kinds of report printing a PK of this kind: its own, and the combined report."""
-    return [jenis_pk, JenisLaporan.GABUNGAN]
-
-
-def laporan_pengunci(satker, tahun: int, jenis: str | None = None) -> Laporan | None:
-    """The submitted, approved or published report fed by this satker-year's data (of one kind,
-    or of either kind for data both reports print, such as the DIPA budget)."""
-    qs = Laporan.objects.terkunci().filter(satker=satker, tahun=tahun)
-    if jenis is not None:
-        qs = qs.filter(jenis__in=_jenis_pemakai(jenis))
-    return qs.first()
-
-
-def periksa_data_terbuka(satker, tahun: int, jenis: str | None = None) -> None:
-    """Refuse a change to the data a report is made from (a PK's items, realisasi and evidence;
-    the budget) while that report is locked. Inside a transaction the report rows are locked
-    first (SELECT … FOR UPDATE, as laporan_transisi does), so a submission cannot slip in
-    between this check and the write that follows."""
-    if transaction.get_connection().in_atomic_block:
-        qs = Laporan.objects.select_for_update().filter(satker=satker, tahun=tahun)
-        if jenis is not None:
-            qs = qs.filter(jenis__in=_jenis_pemakai(jenis))
-        list(qs.values_list("id", flat=True))
-    laporan = laporan_pengunci(satker, tahun, jenis)
-    if laporan is not None:
-        raise LaporanTerkunci(pesan_kunci(laporan))
+def kunci_perbarui(satker, tahun: int) -> None:
+    """Write the satker-year's lock (satker.kunci) from its locked reports: each kind of PK a
+    locked report prints, with that report's message (a combined report prints every kind)."""
+    kunci: dict[str, str] = {}
+    for laporan in Laporan.objects.terkunci().filter(satker=satker, tahun=tahun):
+        jenis = JenisPK.values if laporan.gabungan else [laporan.jenis]
+        for jenis_pk in jenis:
+            kunci.setdefault(jenis_pk, laporan.pesan_kunci)
+    kunci_tulis(satker=satker, tahun=tahun, kunci=kunci)

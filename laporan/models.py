@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from kinerja.models import JenisPK
 from satker.fields import NIPField
+from satker.kunci import DataTerkunci
 from satker.models import Peran, Satker, keanggotaan_of
 
 
@@ -156,6 +157,12 @@ class Laporan(models.Model):
             f"{self} berstatus “{self.get_status_display()}”: data yang menjadi dasar laporan "
             "tidak dapat diubah sampai laporan dikembalikan oleh reviewer atau dibuka kembali."
         )
+
+    def periksa_terbuka(self) -> None:
+        """Refuse (DataTerkunci) a change to the report's own content (sections, signature data,
+        attachments) while it is submitted, approved or published."""
+        if self.terkunci:
+            raise DataTerkunci(self.pesan_kunci)
 
 
 class RiwayatStatus(models.Model):

@@ -11,7 +11,6 @@ from pypdf.errors import PdfReadError
 
 from kinerja.models import JenisPK, PerjanjianKinerja
 
-from . import alur
 from .models import Bagian, BerkasPDF, JenisLaporan, Lampiran, Laporan, StatusPDF, SumberBagian
 
 BATAS_TEKS = 30_000
@@ -26,10 +25,10 @@ def _simpan(obj):
 
 def _periksa_terbuka(laporan: Laporan) -> None:
     """Refuse a change to the report's own content while it is submitted, approved or published
-    (alur.LaporanTerkunci). The status is read from the database under a row lock, as
+    (DataTerkunci). The status is read from the database under a row lock, as
     laporan_transisi does, not taken from the object loaded with the page."""
     sekarang = Laporan.objects.select_for_update().select_related("satker").get(pk=laporan.pk)
-    alur.periksa_terbuka(sekarang)
+    sekarang.periksa_terbuka()
 
 
 @transaction.atomic

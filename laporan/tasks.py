@@ -7,7 +7,9 @@ from django_tasks import task
 
 from . import pdf
 from .data import kumpulkan
-from .models import BerkasPDF, StatusPDF
+from .final import final_buat
+from .models import BerkasPDF, RiwayatStatus, StatusPDF
+from .notifikasi import kirim_notifikasi as kirim
 from .services import pdf_selesai
 
 
@@ -40,9 +42,6 @@ def render_laporan(berkas_id: int) -> int:
 @task()
 def render_final(riwayat_id: int) -> int:
     """The frozen PDF of an approval (laporan/final.py), rendered once after it commits."""
-    from .final import final_buat
-    from .models import RiwayatStatus
-
     riwayat = RiwayatStatus.objects.select_related("laporan__satker", "oleh").get(id=riwayat_id)
     return final_buat(riwayat=riwayat).jumlah_halaman
 
@@ -50,7 +49,4 @@ def render_final(riwayat_id: int) -> int:
 @task()
 def kirim_notifikasi(riwayat_id: int) -> int:
     """The e-mails of one move of the review workflow (laporan/notifikasi.py)."""
-    from .models import RiwayatStatus
-    from .notifikasi import kirim_notifikasi as kirim
-
     return kirim(RiwayatStatus.objects.select_related("laporan__satker", "oleh").get(id=riwayat_id))

@@ -100,7 +100,7 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
         and alur.boleh(request.user, laporan, alur.TRANSISI["setujui"]),
         "pilihan_catatan": catatan.pilihan_sasaran(data),
         "bisa_jawab": bisa_mengubah(request.user, laporan.satker),
-        "pesan_kunci": alur.pesan_kunci(laporan) if laporan.terkunci else "",
+        "pesan_kunci": laporan.pesan_kunci if laporan.terkunci else "",
     }
     return render(request, "laporan/detail.html", context, status=status)
 

@@ -185,3 +185,30 @@ def bisa_mengubah(user, satker: Satker) -> bool:
     if anggota.peran == Peran.ADMIN:
         return True
     return anggota.satker_id == satker.id and anggota.peran in (Peran.OPERATOR, Peran.PENYUSUN)
+
+
+class KunciData(models.Model):
+    """One kind of PK of a satker-year that a submitted, approved or published report stands
+    on, with the message shown wherever a change is refused.
+
+    Written only by the report workflow at each move (laporan.alur), and read by the apps that
+    change the data (PK, realisasi, budget, history): they refuse a change without knowing what
+    a report is, so the layers only point down. A combined report writes one row per kind."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="kunci_data")
+    tahun = models.PositiveSmallIntegerField()
+    jenis_pk = models.CharField("jenis PK", max_length=20)
+    pesan = models.TextField()
+
+    class Meta:
+        verbose_name = "kunci data"
+        verbose_name_plural = "kunci data"
+        ordering = ["satker__kode", "tahun", "jenis_pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "jenis_pk"], name="kunci_data_unik_per_jenis"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.satker.kode} {self.tahun} {self.jenis_pk}"

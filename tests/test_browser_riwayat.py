@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from kinerja.models import RiwayatCapaian
 from laporan.models import Laporan
+from laporan.tests.helpers import tetapkan_status
 
 from .browser import SCREENSHOTS, BrowserTestCase
 
@@ -62,7 +63,7 @@ class RiwayatBrowserTests(BrowserTestCase):
     def test_phone_width_and_lock(self):
         """At 390 px the years are stacked blocks without sideways scrolling; while the 2024
         report is submitted, earlier years show the lock instead of edit buttons."""
-        Laporan.objects.filter(satker__kode="17.02", tahun=2024).update(status="diajukan")
+        tetapkan_status(Laporan.objects.filter(satker__kode="17.02", tahun=2024), status="diajukan")
         self.masuk("operator.rejanglebong", DEMO_PASSWORD)
         # Headless Chromium windows are at least 500 px wide: emulate the phone's viewport.
         self.browser.execute_cdp_cmd(

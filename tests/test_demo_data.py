@@ -23,6 +23,7 @@ from kinerja.riwayat import riwayat_indikator
 from laporan import pdf
 from laporan.data import kumpulkan
 from laporan.models import Laporan
+from laporan.tests.helpers import tetapkan_status
 from satker.models import Keanggotaan, Peran, Satker
 from satker.nip import normalisasi_nip
 
@@ -236,7 +237,9 @@ class DemoDataTests(TestCase):
         """A submitted report is not signed again (its content is locked); the command says
         so instead of failing."""
         rejang = Laporan.objects.get(satker__kode="17.02", jenis="gabungan")
-        Laporan.objects.filter(pk=rejang.pk).update(penandatangan_nama="Diubah", status="diajukan")
+        tetapkan_status(
+            Laporan.objects.filter(pk=rejang.pk), penandatangan_nama="Diubah", status="diajukan"
+        )
         keluaran = StringIO()
         muat_demo.Command(stdout=keluaran).buat_laporan()
         self.assertEqual(self.ttd("17.02", "gabungan")[2], "Diubah")

@@ -18,9 +18,8 @@ from anggaran.models import KegiatanAnggaran, ProgramAnggaran, RoAnggaran
 from anggaran.pohon import BarisRO
 from kinerja import xlsx
 from kinerja.tests.helpers import buat_pk, buat_satker
-from laporan.alur import LaporanTerkunci
-from laporan.models import Laporan
-from laporan.services import laporan_buat
+from satker.kunci import DataTerkunci
+from satker.tests.helpers import kunci_uji
 
 JUDUL = list(impor.KOLOM)
 PROGRAM = ("076.01.CQ", "Program Penyelenggaraan Pemilu")
@@ -451,9 +450,8 @@ class ImporTests(TestCase):
     def test_locked_report_refuses_and_writes_nothing(self):
         self.assertTrue(self.impor(buku(BAIK[:1])).ok)
         sebelum = self.snapshot()
-        laporan = laporan_buat(satker=self.satker, tahun=2023, jenis="lembaga")
-        Laporan.objects.filter(pk=laporan.pk).update(status="diajukan")
-        with self.assertRaises(LaporanTerkunci):
+        pesan = kunci_uji(self.satker, 2023)
+        with self.assertRaisesMessage(DataTerkunci, pesan):
             self.impor(buku(BAIK))
         self.assertEqual(self.snapshot(), sebelum)
         # Another year is not locked by this report.

@@ -10,9 +10,8 @@ from anggaran import services
 from anggaran.models import KegiatanAnggaran, ProgramAnggaran, RevisiDipa, RoAnggaran
 from anggaran.pohon import BarisRO
 from kinerja.tests.helpers import buat_pk, buat_satker
-from laporan.alur import LaporanTerkunci
-from laporan.models import Laporan
-from laporan.services import laporan_buat
+from satker.kunci import DataTerkunci
+from satker.tests.helpers import kunci_uji
 
 
 def baris(**kolom) -> BarisRO:
@@ -70,9 +69,8 @@ class RoSimpanTests(TestCase):
         self.assertFalse(RoAnggaran.objects.exists())
 
     def test_locked_report_blocks_budget_changes(self):
-        laporan = laporan_buat(satker=self.satker, tahun=2023, jenis="lembaga")
-        Laporan.objects.filter(pk=laporan.pk).update(status="diajukan")
-        with self.assertRaises(LaporanTerkunci):
+        pesan = kunci_uji(self.satker, 2023)
+        with self.assertRaisesMessage(DataTerkunci, pesan):
             self.simpan()
         self.assertFalse(RoAnggaran.objects.exists())
 

@@ -16,9 +16,8 @@ from anggaran.forms import IMPOR_UKURAN_MAKS, baca_rupiah
 from anggaran.models import ProgramAnggaran, RevisiDipa, RoAnggaran
 from anggaran.pohon import BarisRO
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
-from laporan.models import Laporan
-from laporan.services import laporan_buat
 from satker.models import Peran
+from satker.tests.helpers import kunci_uji
 
 TAHUN = 2023
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -73,8 +72,7 @@ class AnggaranViewTestCase(TestCase):
         return self.client.post(self.url("anggaran_ro_ubah", ro.id), data, **extra)
 
     def kunci(self):
-        laporan = laporan_buat(satker=self.satker, tahun=TAHUN, jenis="lembaga")
-        Laporan.objects.filter(pk=laporan.pk).update(status="diajukan")
+        return kunci_uji(self.satker, TAHUN)
 
     def data_tambah(self, **kolom):
         data = {

@@ -17,7 +17,8 @@ from kinerja import ekspor
 from kinerja.capaian import Aturan
 from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Realisasi, Sasaran
 from kinerja.xlsx import FORMAT_PERSEN
-from laporan.models import Laporan, StatusLaporan
+from laporan.models import StatusLaporan
+from laporan.tests.helpers import buat_laporan
 from satker.models import Peran, Satker, Tingkat
 
 from .helpers import buat_pk, buat_satker, buat_user
@@ -130,7 +131,7 @@ class EksporTestCase(TestCase):
         cls.pk_sekretariat = buat_pk_sekretariat(cls.pk_lembaga)
         for kode in ("metro", "bandar", "rejang"):
             buat_pk(s[kode])
-        Laporan.objects.create(
+        buat_laporan(
             satker=s["lampura"], tahun=2023, jenis="lembaga", status=StatusLaporan.DIAJUKAN
         )
 

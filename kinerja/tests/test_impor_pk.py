@@ -23,6 +23,7 @@ from kinerja.pengukuran import tabel_pengukuran
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_skala_kategori
 from laporan.models import Laporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import tetapkan_status
 
 JUDUL_DASAR = ["Kode Satker", "Tahun", "Jenis PK", "No Sasaran", "Sasaran", "Indikator", "Satuan",
                "Target"]  # fmt: skip
@@ -249,7 +250,7 @@ class ImporTests(TestCase):
     def test_locked_report_refuses_its_rows(self):
         """A submitted report locks its PK: the rows say why and nothing is written."""
         laporan = laporan_buat(satker=self.lampura, tahun=2023, jenis="lembaga")
-        Laporan.objects.filter(id=laporan.id).update(status="diajukan")
+        tetapkan_status(Laporan.objects.filter(id=laporan.id), status="diajukan")
         pesan = self.galat(impor_pk.templat_xlsx(self.lampura, 2023))
         self.assertIn("Diajukan untuk reviu", pesan[(2, "")])
 

@@ -16,8 +16,8 @@ from kinerja.impor_riwayat import BARU, BERUBAH, KOLOM, TETAP
 from kinerja.models import Indikator, RiwayatCapaian
 from kinerja.services_riwayat import riwayat_simpan
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
-from laporan.models import Laporan
 from satker.models import Peran
+from satker.tests.helpers import kunci_uji
 
 _TMP = tempfile.mkdtemp(prefix="impor-riwayat-")
 
@@ -276,10 +276,10 @@ class TerapkanTests(ImporRiwayatMixin, TestCase):
         self.r_akip.refresh_from_db()
         self.assertEqual(self.r_akip.realisasi_predikat, "AA")
 
-    def test_locked_later_report_refuses_changed_rows(self):
-        """While the 2023 report is approved, changes to 2022 are refused with its message;
-        unchanged rows still read as unchanged."""
-        laporan = Laporan.objects.create(satker=self.satker, tahun=2023, status="disetujui")
+    def test_locked_later_year_refuses_changed_rows(self):
+        """While the 2023 data is locked (its report approved), changes to 2022 are refused with
+        the lock's message; unchanged rows still read as unchanged."""
+        pesan = kunci_uji(self.satker, 2023)
         hasil = self.impor(
             buku(
                 [
@@ -289,7 +289,7 @@ class TerapkanTests(ImporRiwayatMixin, TestCase):
             )
         )
         self.assertFalse(hasil.diterapkan)
-        self.assertEqual([(g.baris, g.pesan) for g in hasil.galat][0], (2, laporan.pesan_kunci))
+        self.assertEqual([(g.baris, g.pesan) for g in hasil.galat][0], (2, pesan))
         self.assertTrue(self.impor(impor_riwayat.templat_xlsx(self.satker, self.renstra)).ok)
 
 

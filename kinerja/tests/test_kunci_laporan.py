@@ -22,9 +22,10 @@ from kinerja.models import (
     TargetTriwulan,
 )
 from kinerja.services_realisasi import bukti_hapus, bukti_simpan, realisasi_simpan_triwulan
-from laporan.alur import LaporanTerkunci, pesan_kunci
 from laporan.models import Laporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import buat_laporan, tetapkan_status
+from satker.kunci import DataTerkunci
 from satker.models import Peran
 
 from .helpers import buat_pk, buat_satker, buat_user
@@ -83,10 +84,10 @@ class KunciMixin:
         shutil.rmtree(MEDIA, ignore_errors=True)
 
     def kunci(self, status="diajukan"):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=status)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=status)
 
     def pesan(self):
-        return pesan_kunci(Laporan.objects.get(pk=self.laporan.pk))
+        return Laporan.objects.get(pk=self.laporan.pk).pesan_kunci
 
 
 # Every kind of PK write, each reading its objects afresh from the database.
@@ -147,7 +148,7 @@ class LayananTerkunciTests(KunciMixin, TestCase):
             self.kunci(status)
             with self.subTest(status=status):
                 sebelum = jejak(self.pk.id)
-                with self.assertRaises(LaporanTerkunci) as cm:
+                with self.assertRaises(DataTerkunci) as cm:
                     TULIS[nama](self)
                 self.assertEqual(cm.exception.messages, [self.pesan()])
                 self.assertEqual(jejak(self.pk.id), sebelum)
@@ -207,7 +208,7 @@ class LayananTerkunciTests(KunciMixin, TestCase):
     def test_pk_buat_for_locked_report_refused(self):
         """Creating a PK for the satker-year-kind of a locked report is refused with the lock."""
         self.kunci()
-        with self.assertRaises(LaporanTerkunci):
+        with self.assertRaises(DataTerkunci):
             services_pk.pk_buat(
                 satker=self.s["lampura"],
                 tahun=2023,
@@ -231,10 +232,8 @@ class LayananTerkunciTests(KunciMixin, TestCase):
     def test_pk_ubah_into_locked_kind_refused(self):
         """Moving an unlocked PK to the year and kind of a locked report is refused."""
         pk, _ = self.pk_lain()
-        Laporan.objects.create(
-            satker=self.s["lampura"], tahun=2024, jenis="sekretariat", status="diajukan"
-        )
-        with self.assertRaises(LaporanTerkunci):
+        buat_laporan(satker=self.s["lampura"], tahun=2024, jenis="sekretariat", status="diajukan")
+        with self.assertRaises(DataTerkunci):
             services_pk.pk_ubah(
                 pk=pk,
                 jenis="sekretariat",

@@ -12,10 +12,10 @@ from django.test import TestCase
 from kinerja import capaian
 from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Renstra, RiwayatCapaian, Sasaran
 from kinerja.riwayat import halaman_riwayat, riwayat_indikator
-from kinerja.services_riwayat import pesan_riwayat_terkunci, riwayat_hapus, riwayat_simpan
-from laporan.alur import LaporanTerkunci
-from laporan.models import Laporan
+from kinerja.services_riwayat import riwayat_hapus, riwayat_simpan
+from satker.kunci import DataTerkunci, pesan_riwayat_terkunci
 from satker.models import Peran
+from satker.tests.helpers import buka_kunci_uji, kunci_uji
 
 from .helpers import buat_pk, buat_satker, buat_user
 
@@ -42,10 +42,8 @@ class RiwayatMixin:
             indikator=indikator or self.akip, tahun=tahun, target=target, realisasi=realisasi, **kw
         )
 
-    def laporan(self, tahun, status, jenis="lembaga"):
-        return Laporan.objects.create(
-            satker=self.s["lampura"], tahun=tahun, jenis=jenis, status=status
-        )
+    def kunci(self, tahun, satker=None):
+        return kunci_uji(satker or self.s["lampura"], tahun)
 
 
 class CapaianRiwayatTests(RiwayatMixin, TestCase):
@@ -202,43 +200,40 @@ class SimpanTests(RiwayatMixin, TestCase):
 
 
 class KunciRiwayatTests(RiwayatMixin, TestCase):
-    def test_locked_later_report_refuses_with_its_message(self):
-        """While the 2023 report is submitted, approved or published, 2022 cannot change."""
-        for status in ("diajukan", "disetujui", "terbit"):
-            with self.subTest(status=status):
-                laporan = self.laporan(2023, status)
-                with self.assertRaises(LaporanTerkunci) as ctx:
-                    self.simpan(target="B")
-                self.assertEqual(ctx.exception.messages, [laporan.pesan_kunci])
-                laporan.delete()
+    def test_locked_later_year_refuses_with_its_message(self):
+        """While the satker's 2023 data is locked (its report under review), 2022 cannot change."""
+        pesan = self.kunci(2023)
+        with self.assertRaises(DataTerkunci) as ctx:
+            self.simpan(target="B")
+        self.assertEqual(ctx.exception.messages, [pesan])
         self.assertFalse(RiwayatCapaian.objects.exists())
 
-    def test_draft_or_returned_report_does_not_lock(self):
-        """A draft or returned later report lets the history change."""
-        self.laporan(2023, "draf")
-        self.laporan(2023, "dikembalikan", jenis="sekretariat")
+    def test_opened_again_does_not_lock(self):
+        """Once the later year is open again (report returned or reopened), the history changes."""
+        self.kunci(2023)
+        buka_kunci_uji(self.s["lampura"], 2023)
         self.assertIsNotNone(self.simpan(target="B"))
 
-    def test_report_of_the_same_or_an_earlier_year_does_not_lock(self):
-        """A report prints only the years before it: the 2022 report leaves 2022 open."""
-        self.laporan(2022, "terbit")
+    def test_lock_of_the_same_or_an_earlier_year_does_not_lock(self):
+        """A report prints only the years before it: the 2022 lock leaves 2022 open."""
+        self.kunci(2022)
         self.assertIsNotNone(self.simpan(tahun=2022, target="B"))
         self.assertIsNotNone(pesan_riwayat_terkunci(self.s["lampura"], 2021))
 
     def test_correction_and_delete_refused_while_locked(self):
         """A stored row is neither corrected, moved into the locked years, nor deleted."""
         r = self.simpan(target="B")
-        self.laporan(2023, "disetujui")
-        with self.assertRaises(LaporanTerkunci):
+        self.kunci(2023)
+        with self.assertRaises(DataTerkunci):
             self.simpan(target="BB", riwayat=r)
-        with self.assertRaises(LaporanTerkunci):
+        with self.assertRaises(DataTerkunci):
             riwayat_hapus(riwayat=r)
         r.refresh_from_db()
         self.assertEqual(r.target_predikat, "B")
 
-    def test_other_satkers_report_does_not_lock(self):
-        """Only the satker's own reports lock its history."""
-        Laporan.objects.create(satker=self.s["metro"], tahun=2024, status="terbit")
+    def test_other_satkers_lock_does_not_lock(self):
+        """Only the satker's own locked years lock its history."""
+        self.kunci(2024, satker=self.s["metro"])
         self.assertIsNotNone(self.simpan(target="B"))
 
 

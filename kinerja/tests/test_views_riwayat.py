@@ -7,8 +7,8 @@ from django.urls import reverse
 from kinerja.models import Indikator, RiwayatCapaian, TargetRenstra
 from kinerja.services_riwayat import riwayat_simpan
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
-from laporan.models import Laporan
 from satker.models import Peran
+from satker.tests.helpers import kunci_uji
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -165,18 +165,18 @@ class RiwayatViewTests(TestCase):
         url = reverse("riwayat_tambah", args=["18.03", self.renstra.id, items["akip"].indikator.id])
         self.assertEqual(self.client.get(url).status_code, 404)
 
-    def test_locked_later_report_refuses_with_its_message(self):
-        """While the 2023 report is submitted, earlier years are read-only and a post is
-        refused with the report's own lock message."""
-        laporan = Laporan.objects.create(satker=self.s["lampura"], tahun=2023, status="diajukan")
+    def test_locked_later_year_refuses_with_its_message(self):
+        """While the 2023 data is locked (its report submitted), earlier years are read-only and
+        a post is refused with the lock's own message."""
+        pesan = kunci_uji(self.s["lampura"], 2023)
         halaman = self.client.get(self.url)
         self.assertContains(halaman, "Riwayat tahun 2022 dan sebelumnya terkunci.")
         self.assertContains(halaman, "terkunci</span>")
         self.assertNotContains(halaman, self.url_hapus)
         respon = self.client.post(self.url_ubah, {"tahun": "2021", "target": "B", "realisasi": "A"})
-        self.assertContains(respon, laporan.pesan_kunci, status_code=400)
+        self.assertContains(respon, pesan, status_code=400)
         respon = self.client.post(self.url_hapus, follow=True)
-        self.assertContains(respon, laporan.pesan_kunci)
+        self.assertContains(respon, pesan)
         self.r2021.refresh_from_db()
         self.assertEqual(self.r2021.realisasi_predikat, "BB")
 

@@ -1,9 +1,9 @@
-"""Shared data of the laporan tests: who signs the Pernyataan Telah Direviu of an approval, and
-a report signed so that it may be submitted."""
+"""Shared data of the laporan tests: who signs the Pernyataan Telah Direviu of an approval, a
+report signed so that it may be submitted, and reports put in a status directly."""
 
 from datetime import date
 
-from laporan.alur import TtdReviu
+from laporan.alur import TtdReviu, kunci_perbarui
 from laporan.models import Laporan
 from laporan.services import laporan_buat
 
@@ -39,4 +39,20 @@ def laporan_siap(satker, tahun: int = 2023, jenis: str = "lembaga") -> Laporan:
         penandatangan_jabatan=laporan.penandatangan_jabatan or f"Ketua {satker.nama}",
     )
     laporan.refresh_from_db()
+    return laporan
+
+
+def tetapkan_status(laporan, **kolom) -> None:
+    """Put a report (or a queryset of reports) in a status directly, as a fixture, and write the
+    satker-year lock as the workflow's move would."""
+    qs = Laporan.objects.filter(pk=laporan.pk) if isinstance(laporan, Laporan) else laporan
+    qs.update(**kolom)
+    for satker, tahun in {(lap.satker, lap.tahun) for lap in qs.select_related("satker")}:
+        kunci_perbarui(satker, tahun)
+
+
+def buat_laporan(**kolom) -> Laporan:
+    """Laporan.objects.create, writing the satker-year lock of a locked status."""
+    laporan = Laporan.objects.create(**kolom)
+    kunci_perbarui(laporan.satker, laporan.tahun)
     return laporan

@@ -7,7 +7,8 @@ from django.test import TestCase
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
 from laporan.models import Bagian, Laporan, RiwayatStatus, StatusLaporan, SumberBagian
-from laporan.tests.helpers import TTD, laporan_siap
+from laporan.tests.helpers import TTD, laporan_siap, tetapkan_status
+from satker.kunci import DataTerkunci, periksa_data_terbuka, pesan_kunci
 from satker.models import Keanggotaan, Peran
 
 S = StatusLaporan
@@ -47,7 +48,7 @@ class AlurTests(TestCase):
         return Laporan.objects.get(pk=(laporan or self.laporan).pk).status
 
     def ke_status(self, status):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=status)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=status)
 
     # --- Each move by its role ----------------------------------------------------------------
 
@@ -125,7 +126,7 @@ class AlurTests(TestCase):
         """An approved or published report reopened by the reviewer is a draft of revision 2."""
         for awal in [S.DISETUJUI, S.TERBIT]:
             with self.subTest(dari=awal):
-                Laporan.objects.filter(pk=self.laporan.pk).update(status=awal, revisi=1)
+                tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=awal, revisi=1)
                 riwayat = self.langkah("buka", self.reviewer, "Ada salah ketik di BAB III.")
                 laporan = Laporan.objects.get(pk=self.laporan.pk)
                 self.assertEqual((laporan.status, laporan.revisi), (S.DRAF, 2))
@@ -317,16 +318,37 @@ class AlurTests(TestCase):
                 self.ke_status(status)
                 laporan = Laporan.objects.get(pk=self.laporan.pk)
                 if terkunci:
-                    with self.assertRaisesMessage(alur.LaporanTerkunci, "tidak dapat diubah"):
-                        alur.periksa_terbuka(laporan)
-                    with self.assertRaises(alur.LaporanTerkunci):
-                        alur.periksa_data_terbuka(laporan.satker, 2023, "lembaga")
+                    with self.assertRaisesMessage(DataTerkunci, "tidak dapat diubah"):
+                        laporan.periksa_terbuka()
+                    with self.assertRaises(DataTerkunci):
+                        periksa_data_terbuka(laporan.satker, 2023, "lembaga")
                 else:
-                    alur.periksa_terbuka(laporan)
-                    alur.periksa_data_terbuka(laporan.satker, 2023, "lembaga")
+                    laporan.periksa_terbuka()
+                    periksa_data_terbuka(laporan.satker, 2023, "lembaga")
 
     def test_lock_is_per_kind_and_year(self):
         """The lembaga report's lock does not touch the secretariat's data or another year."""
         self.ke_status(S.DIAJUKAN)
-        alur.periksa_data_terbuka(self.laporan.satker, 2023, "sekretariat")
-        alur.periksa_data_terbuka(self.laporan.satker, 2024, "lembaga")
+        periksa_data_terbuka(self.laporan.satker, 2023, "sekretariat")
+        periksa_data_terbuka(self.laporan.satker, 2024, "lembaga")
+
+    def test_every_move_writes_the_lock_of_the_satker_year(self):
+        """The moves themselves write the lock the apps below read: submitting locks the PK's
+        kind with the report's message, returning opens it, approving locks it again."""
+        satker = self.laporan.satker
+        self.langkah("ajukan", self.penyusun)
+        pesan = Laporan.objects.get(pk=self.laporan.pk).pesan_kunci
+        self.assertEqual(pesan_kunci(satker, 2023, "lembaga"), pesan)
+        self.assertIsNone(pesan_kunci(satker, 2023, "sekretariat"))
+        self.langkah("kembalikan", self.reviewer, komentar="Lengkapi analisis.")
+        self.assertIsNone(pesan_kunci(satker, 2023))
+        self.langkah("ajukan", self.penyusun)
+        self.langkah("setujui", self.reviewer)
+        self.assertIn("“Disetujui”", pesan_kunci(satker, 2023, "lembaga"))
+
+    def test_combined_report_locks_every_kind(self):
+        """A combined report prints both PKs, so its lock covers both kinds."""
+        tetapkan_status(self.laporan, jenis="gabungan", status=S.DIAJUKAN)
+        for jenis in ("lembaga", "sekretariat"):
+            with self.subTest(jenis=jenis), self.assertRaises(DataTerkunci):
+                periksa_data_terbuka(self.laporan.satker, 2023, jenis)

@@ -9,7 +9,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, catatan
 from laporan.data import kumpulkan
 from laporan.models import CatatanReviu, Laporan, StatusLaporan
-from laporan.tests.helpers import TTD, laporan_siap
+from laporan.tests.helpers import TTD, laporan_siap, tetapkan_status
 from satker.models import Peran
 
 S = StatusLaporan
@@ -30,7 +30,7 @@ class CatatanTests(TestCase):
         cls.reviewer_lain = buat_user("rev.b", s["bengkulu"], Peran.REVIEWER)
 
     def setUp(self):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=S.DIAJUKAN)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=S.DIAJUKAN)
         self.laporan.refresh_from_db()
 
     def indikator(self):
@@ -72,7 +72,7 @@ class CatatanTests(TestCase):
             catatan.catatan_selesai(catatan=c, oleh=self.penyusun)
 
     def test_notes_only_while_submitted(self):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=S.DRAF)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=S.DRAF)
         self.laporan.refresh_from_db()
         with self.assertRaisesMessage(ValidationError, "selama laporan diajukan"):
             self.catat()

@@ -9,10 +9,11 @@ from django.test import TestCase
 from anggaran.models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RoAnggaran
 from kinerja.models import AnggaranPK, Indikator, ItemPK, PerjanjianKinerja, Realisasi, Sasaran
 from kinerja.tests.helpers import buat_pk, buat_satker
-from laporan import alur
 from laporan.data import kumpulkan
 from laporan.models import Laporan, StatusLaporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import tetapkan_status
+from satker.kunci import DataTerkunci, periksa_data_terbuka
 
 D = Decimal
 
@@ -78,10 +79,10 @@ class LaporanGabunganTests(TestCase):
 
     def test_combined_report_locks_both_kinds(self):
         """While a combined report is submitted, the data of either PK is locked."""
-        Laporan.objects.filter(pk=self.gabungan.pk).update(status=StatusLaporan.DIAJUKAN)
+        tetapkan_status(Laporan.objects.filter(pk=self.gabungan.pk), status=StatusLaporan.DIAJUKAN)
         for jenis in ("lembaga", "sekretariat"):
-            with self.subTest(jenis=jenis), self.assertRaises(alur.LaporanTerkunci):
-                alur.periksa_data_terbuka(self.s["lampura"], 2023, jenis)
+            with self.subTest(jenis=jenis), self.assertRaises(DataTerkunci):
+                periksa_data_terbuka(self.s["lampura"], 2023, jenis)
 
     def test_combined_report_needs_two_kinds_of_pk(self):
         """A satker-year with one kind of PK cannot have a combined report."""

@@ -1,5 +1,5 @@
 """The lock on a report's own content: while it is submitted, approved or published its sections,
-signature data and attachments cannot change (alur.LaporanTerkunci, nothing written); returned
+signature data and attachments cannot change (DataTerkunci, nothing written); returned
 or draft reports can be edited again. The edit pages say why and hide their controls."""
 
 import io
@@ -15,8 +15,9 @@ from pypdf import PdfWriter
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import services
-from laporan.alur import LaporanTerkunci, pesan_kunci
 from laporan.models import Bagian, BerkasPDF, Lampiran, Laporan
+from laporan.tests.helpers import tetapkan_status
+from satker.kunci import DataTerkunci
 from satker.models import Peran
 
 MEDIA = tempfile.mkdtemp(prefix="uji-kunci-laporan-")
@@ -63,10 +64,10 @@ class KunciMixin:
         shutil.rmtree(MEDIA, ignore_errors=True)
 
     def kunci(self, status="diajukan"):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=status)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=status)
 
     def pesan(self):
-        return pesan_kunci(Laporan.objects.get(pk=self.laporan.pk))
+        return Laporan.objects.get(pk=self.laporan.pk).pesan_kunci
 
     def url(self, name, *args):
         return reverse(name, args=[self.laporan.id, *args])
@@ -101,7 +102,7 @@ class LayananTerkunciTests(KunciMixin, TestCase):
             self.kunci(status)
             with self.subTest(status=status):
                 sebelum = jejak(self.laporan.id)
-                with self.assertRaises(LaporanTerkunci) as cm:
+                with self.assertRaises(DataTerkunci) as cm:
                     TULIS[nama](self)
                 self.assertEqual(cm.exception.messages, [self.pesan()])
                 self.assertEqual(jejak(self.laporan.id), sebelum)

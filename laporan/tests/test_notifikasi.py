@@ -11,7 +11,7 @@ from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
 from laporan.models import Laporan, StatusLaporan
 from laporan.notifikasi import kirim_notifikasi
-from laporan.tests.helpers import TTD, laporan_siap
+from laporan.tests.helpers import TTD, laporan_siap, tetapkan_status
 from satker.models import Peran
 
 S = StatusLaporan
@@ -52,7 +52,7 @@ class NotifikasiTests(TestCase):
     def langkah(self, aksi, oleh, komentar="", laporan=None, dari=None):
         laporan = laporan or self.laporan
         if dari:
-            Laporan.objects.filter(pk=laporan.pk).update(status=dari)
+            tetapkan_status(Laporan.objects.filter(pk=laporan.pk), status=dari)
         ttd = TTD if aksi == "setujui" else None
         with self.captureOnCommitCallbacks(execute=True):
             return alur.laporan_transisi(
@@ -92,7 +92,7 @@ class NotifikasiTests(TestCase):
 
     def test_users_without_email_or_inactive_are_skipped(self):
         """The operator without e-mail and the inactive penyusun get nothing; the count says so."""
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=S.DIAJUKAN)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=S.DIAJUKAN)
         riwayat = alur.laporan_transisi(
             laporan=self.laporan, aksi="kembalikan", oleh=self.reviewer, komentar="Perbaiki."
         )
@@ -153,7 +153,7 @@ class NotifikasiTests(TestCase):
         self.assertEqual(Laporan.objects.get(pk=self.laporan.pk).status, S.DIAJUKAN)
 
     def test_broken_mail_server_counts_nothing_sent(self):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=S.DIAJUKAN)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=S.DIAJUKAN)
         riwayat = alur.laporan_transisi(
             laporan=self.laporan, aksi="setujui", oleh=self.reviewer, ttd=TTD
         )

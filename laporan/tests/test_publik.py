@@ -8,6 +8,7 @@ from django.utils import timezone
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan.models import BerkasFinal, Laporan, RiwayatStatus, StatusLaporan
 from laporan.services import laporan_buat
+from laporan.tests.helpers import buat_laporan, tetapkan_status
 from satker.models import Peran
 
 S = StatusLaporan
@@ -37,13 +38,15 @@ class PublikTests(TestCase):
         buat_pk(s["lampung"])
         cls.lampura = laporan_buat(satker=s["lampura"], tahun=2023, jenis="lembaga")
         cls.lampung = laporan_buat(satker=s["lampung"], tahun=2023, jenis="lembaga")
-        Laporan.objects.filter(pk__in=[cls.lampura.pk, cls.lampung.pk]).update(status=S.TERBIT)
+        tetapkan_status(
+            Laporan.objects.filter(pk__in=[cls.lampura.pk, cls.lampung.pk]), status=S.TERBIT
+        )
         terbit = {"status": S.TERBIT}
-        cls.lampura_2022 = Laporan.objects.create(satker=s["lampura"], tahun=2022, **terbit)
-        cls.rejang = Laporan.objects.create(satker=s["rejang"], tahun=2023, **terbit)
+        cls.lampura_2022 = buat_laporan(satker=s["lampura"], tahun=2022, **terbit)
+        cls.rejang = buat_laporan(satker=s["rejang"], tahun=2023, **terbit)
         cls.belum = [
-            Laporan.objects.create(satker=s["metro"], tahun=2023, status=S.DISETUJUI),
-            Laporan.objects.create(satker=s["metro"], tahun=2022, status=S.DIAJUKAN),
+            buat_laporan(satker=s["metro"], tahun=2023, status=S.DISETUJUI),
+            buat_laporan(satker=s["metro"], tahun=2022, status=S.DIAJUKAN),
             Laporan.objects.create(satker=s["rejang"], tahun=2022, status=S.DRAF),
         ]
 
@@ -156,7 +159,7 @@ class PublikTests(TestCase):
             laporan=self.lampura, revisi=1, dari=S.DISETUJUI, ke=S.TERBIT, oleh=reviewer
         )
         simpan_final(self.lampura, revisi=1)
-        Laporan.objects.filter(pk=self.lampura.pk).update(status=S.DRAF, revisi=2)
+        tetapkan_status(Laporan.objects.filter(pk=self.lampura.pk), status=S.DRAF, revisi=2)
         self.assertIn(self.lampura.id, self.ids(self.daftar()))
         r = self.unduh(self.lampura)
         self.assertEqual(b"".join(r.streaming_content), ISI_PDF)

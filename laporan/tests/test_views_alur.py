@@ -10,7 +10,7 @@ from django.utils import timezone
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import reviu
 from laporan.models import Laporan, RiwayatStatus, StatusLaporan
-from laporan.tests.helpers import data_setujui, laporan_siap
+from laporan.tests.helpers import data_setujui, laporan_siap, tetapkan_status
 from satker.models import Peran
 
 S = StatusLaporan
@@ -44,7 +44,7 @@ class AlurViewTests(TestCase):
         return Laporan.objects.get(pk=self.laporan.pk).status
 
     def ke_status(self, status, **kolom):
-        Laporan.objects.filter(pk=self.laporan.pk).update(status=status, **kolom)
+        tetapkan_status(Laporan.objects.filter(pk=self.laporan.pk), status=status, **kolom)
 
     def test_round_trip_through_the_pages(self):
         """Submit, return with a reason, resubmit, approve, publish: each by its role."""
@@ -282,7 +282,7 @@ class KunciViewTests(TestCase):
         buat_pk(s["lampura"])
         cls.laporan = laporan_siap(s["lampura"])
         cls.penyusun = buat_user("pen.a", s["lampura"], Peran.PENYUSUN)
-        Laporan.objects.filter(pk=cls.laporan.pk).update(status=S.DIAJUKAN)
+        tetapkan_status(Laporan.objects.filter(pk=cls.laporan.pk), status=S.DIAJUKAN)
 
     def setUp(self):
         self.client.force_login(self.penyusun)
