@@ -11,9 +11,9 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kinerja.capaian import AngkaTidakValid, parse_angka
 from kinerja.forms import BerkasXlsxForm
 from kinerja.xlsx import BATAS_BYTE
+from nilai import AngkaTidakValid, baca_angka
 
 from . import services
 from .models import KegiatanAnggaran, ProgramAnggaran, SumberDana
@@ -30,7 +30,7 @@ def baca_rupiah(teks: str, label: str) -> Decimal:
     if bersih.startswith("-"):
         raise ValidationError(f"{label} tidak boleh negatif.")
     try:
-        angka = parse_angka(bersih)
+        angka = baca_angka(bersih)
     except AngkaTidakValid as exc:
         raise ValidationError(f"{label} harus berupa angka, misalnya 1.250.000.") from exc
     if angka != angka.quantize(Decimal("0.01")):

@@ -24,8 +24,9 @@ from django.db import transaction
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kinerja import capaian, xlsx
+from kinerja import xlsx
 from kinerja.xlsx import BATAS_BYTE, PESAN_RUMUS, GalatBaris, tulis_teks
+from nilai import ANGKA_MAKS, AngkaTidakValid, baca_angka
 from satker.kunci import DataTerkunci, periksa_data_terbuka
 
 from . import services
@@ -158,7 +159,7 @@ def _angka(kolom: str, nilai) -> Decimal | None:
         raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     if angka < 0:
         raise xlsx.GalatSel(f"{kolom} tidak boleh negatif.")
-    if angka >= capaian.ANGKA_MAKS:
+    if angka >= ANGKA_MAKS:
         raise xlsx.GalatSel(f"{kolom} terlalu besar.")
     if angka != angka.quantize(Decimal("0.01")):
         raise xlsx.GalatSel(f"{kolom} paling banyak dua angka di belakang koma.")
@@ -173,17 +174,17 @@ def _angka_teks(kolom: str, nilai: str) -> Decimal:
     if not teks:
         raise xlsx.GalatSel(f"{kolom} harus berupa angka.")
     try:
-        return capaian.parse_angka(teks)
-    except capaian.AngkaTidakValid as exc:
+        return baca_angka(teks)
+    except AngkaTidakValid as exc:
         if teks.startswith("-"):
             try:
-                capaian.parse_angka(teks[1:])
-            except capaian.AngkaTidakValid:
+                baca_angka(teks[1:])
+            except AngkaTidakValid:
                 pass
             else:
                 raise xlsx.GalatSel(f"{kolom} tidak boleh negatif.") from exc
         try:
-            if Decimal(re.sub(r"[.,]", "", teks)) >= capaian.ANGKA_MAKS:
+            if Decimal(re.sub(r"[.,]", "", teks)) >= ANGKA_MAKS:
                 raise xlsx.GalatSel(f"{kolom} terlalu besar.") from exc
         except InvalidOperation:
             pass

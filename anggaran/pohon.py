@@ -14,9 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from num2words import num2words
-
-from kinerja import capaian
+from . import serapan
 
 TINGKAT = ("program", "kegiatan", "kro", "ro")
 
@@ -59,7 +57,7 @@ class Simpul:
     def pagu(self) -> Decimal:
         if not self.anak:
             return self.pagu_ro
-        return capaian.jumlah(a.pagu for a in self.anak)
+        return serapan.jumlah(a.pagu for a in self.anak)
 
     @property
     def realisasi(self) -> Decimal | None:
@@ -68,15 +66,15 @@ class Simpul:
         nilai = [a.realisasi for a in self.anak]
         if any(n is None for n in nilai):
             return None
-        return capaian.jumlah(nilai)
+        return serapan.jumlah(nilai)
 
     @property
     def penyerapan(self) -> Decimal | None:
-        return capaian.penyerapan(self.realisasi, self.pagu)
+        return serapan.penyerapan(self.realisasi, self.pagu)
 
     @property
     def sisa(self) -> Decimal | None:
-        return capaian.sisa(self.pagu, self.realisasi)
+        return serapan.sisa(self.pagu, self.realisasi)
 
     @property
     def ada_kode_asumsi(self) -> bool:
@@ -126,15 +124,3 @@ def susun_pohon(baris: Iterable[BarisRO]) -> Simpul:
             )
         )
     return akar
-
-
-def terbilang(nilai: Decimal | int | None) -> str:
-    """A whole rupiah amount in Indonesian words, as reports print totals: 51412431000 →
-    "lima puluh satu miliar empat ratus dua belas juta empat ratus tiga puluh satu ribu rupiah".
-    Sen are dropped (budgets are whole rupiah); an unknown amount is ""."""
-    if nilai is None:
-        return ""
-    rupiah = int(Decimal(nilai).to_integral_value(rounding="ROUND_DOWN"))
-    if rupiah < 0:
-        return f"minus {terbilang(-rupiah)}"
-    return f"{num2words(rupiah, lang='id')} rupiah"

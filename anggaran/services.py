@@ -8,10 +8,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kinerja import capaian
 from kinerja.models import ItemPK, PerjanjianKinerja
 from satker.kunci import periksa_data_terbuka
 
+from . import serapan
 from .models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RevisiDipa, RoAnggaran
 from .pohon import BarisRO, Simpul, susun_pohon
 
@@ -257,7 +257,7 @@ class AnggaranSasaran:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        return capaian.penyerapan(self.realisasi, self.pagu)
+        return serapan.penyerapan(self.realisasi, self.pagu)
 
 
 def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
@@ -288,8 +288,8 @@ def anggaran_per_sasaran(item_per_sasaran: dict) -> dict:
             continue
         realisasi = [nilai[r][1] for r in ro]
         hasil[sasaran_id] = AnggaranSasaran(
-            pagu=capaian.jumlah(nilai[r][0] for r in ro),
-            realisasi=None if None in realisasi else capaian.jumlah(realisasi),
+            pagu=serapan.jumlah(nilai[r][0] for r in ro),
+            realisasi=None if None in realisasi else serapan.jumlah(realisasi),
             bersama=any(sasaran_per_ro[r] > 1 for r in ro),
         )
     return hasil

@@ -17,8 +17,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja import capaian
 from kinerja.access import get_satker
+from nilai import tulis_angka_ringkas
 from satker.kunci import periksa_data_terbuka, pesan_kunci
 from satker.models import bisa_mengubah
 
@@ -147,7 +147,7 @@ def anggaran_ro_ubah(request, kode, tahun, ro_id):
     if request.method == "GET":
         if "batal" in request.GET:
             return _fragmen_ro(request, satker, tahun, ro.id)
-        awal = {n: capaian.format_angka_ringkas(getattr(ro, n)) for n in ("pagu", "realisasi")}
+        awal = {n: tulis_angka_ringkas(getattr(ro, n)) for n in ("pagu", "realisasi")}
         return _balas_ubah(request, satker, tahun, ro, RoUbahForm(initial=awal), status=200)
     form = RoUbahForm(request.POST)
     if form.is_valid():

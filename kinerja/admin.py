@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from . import capaian
+from nilai import tulis_nilai
+
 from . import models as m
 
 
@@ -171,7 +172,7 @@ class ItemPKAdmin(admin.ModelAdmin):
 
     @admin.display(description="target")
     def target_tampil(self, obj):
-        return capaian.format_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
+        return tulis_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
 
     @admin.display(description="satker", ordering="pk_induk__satker__kode")
     def satker(self, obj):
@@ -214,7 +215,7 @@ class RealisasiAdmin(admin.ModelAdmin):
 
     @admin.display(description="nilai")
     def nilai_tampil(self, obj):
-        return capaian.format_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)
+        return tulis_nilai(obj.nilai_dari("nilai"), obj.item.indikator.satuan)
 
 
 @admin.register(m.RiwayatCapaian)
@@ -242,11 +243,11 @@ class RiwayatCapaianAdmin(admin.ModelAdmin):
 
     @admin.display(description="target")
     def target_tampil(self, obj):
-        return capaian.format_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
+        return tulis_nilai(obj.nilai_dari("target"), obj.indikator.satuan)
 
     @admin.display(description="realisasi")
     def realisasi_tampil(self, obj):
-        return capaian.format_nilai(obj.nilai_dari("realisasi"), obj.indikator.satuan)
+        return tulis_nilai(obj.nilai_dari("realisasi"), obj.indikator.satuan)
 
     @admin.display(description="capaian")
     def capaian_tampil(self, obj):

@@ -23,6 +23,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 
 from laporan.models import Laporan
+from nilai import bulatkan, tulis_persen
 from satker.models import Satker
 
 from . import capaian
@@ -132,7 +133,7 @@ def _buku():
 
 
 def _persen(nilai: Decimal | None) -> Decimal | None:
-    return capaian.bulatkan(nilai, 2)
+    return bulatkan(nilai, 2)
 
 
 def _aturan(hasil: capaian.Capaian) -> str:
@@ -144,7 +145,7 @@ def _keterangan_rerata(tabel: TabelPengukuran) -> str:
     """The overall row's label, worded as the measurement table words it."""
     teks = f"Capaian keseluruhan (rata-rata {len(tabel.baris)} indikator"
     if tabel.kebijakan and tabel.kebijakan.batas:
-        teks += f", tiap capaian dibatasi {capaian.format_persen(tabel.kebijakan.batas)}"
+        teks += f", tiap capaian dibatasi {tulis_persen(tabel.kebijakan.batas)}"
     return teks + ")"
 
 
@@ -254,7 +255,7 @@ def _baris_keterangan(satker: Satker, tahun: int, tabel_list: list[TabelPengukur
     kebijakan = tabel_list[0].kebijakan
     if kebijakan:
         pita = ", ".join(
-            f"{p.label} ≥ {capaian.format_persen(p.batas_bawah)}"
+            f"{p.label} ≥ {tulis_persen(p.batas_bawah)}"
             for p in reversed(kebijakan.skala_kategori.daftar_pita)
         )
         skala = f"{kebijakan.skala_kategori} ({pita})"

@@ -3,7 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from . import capaian, xlsx
+from nilai import NilaiTidakValid, baca_angka, tulis_angka
+
+from . import xlsx
 from .models import BatasRerata, SkalaKategori
 
 JUMLAH_PITA = 6
@@ -48,9 +50,7 @@ class PitaForm(forms.Form):
                 label=f"Batas bawah pita {i + 1} (%)",
                 required=False,
                 max_length=10,
-                initial=""
-                if batas is None
-                else capaian.format_angka(batas, 2).rstrip("0").rstrip(","),
+                initial="" if batas is None else tulis_angka(batas, 2).rstrip("0").rstrip(","),
             )
 
     def baris(self):
@@ -67,8 +67,8 @@ class PitaForm(forms.Form):
             if not label or not batas:
                 raise ValidationError(f"Pita {i + 1}: isi label dan batas bawahnya sekaligus.")
             try:
-                pita.append((label, capaian.parse_angka(batas, "%")))
-            except capaian.NilaiTidakValid as exc:
+                pita.append((label, baca_angka(batas, "%")))
+            except NilaiTidakValid as exc:
                 raise ValidationError(f"Pita {i + 1}: {exc}") from exc
         data["pita"] = pita
         return data

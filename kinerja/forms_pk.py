@@ -10,9 +10,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from nilai import NilaiTidakValid, baca_predikat, tulis_angka_ringkas
 from satker.fields import NIPFormField
 
-from . import capaian
 from .models import Indikator, JenisNilai, JenisPK, PerjanjianKinerja
 from .services_pk import (
     KOLOM_INDIKATOR,
@@ -48,8 +48,8 @@ class PredikatField(forms.ChoiceField):
         if value in self.empty_values:
             return ""
         try:
-            return capaian.normalisasi_predikat(value, self.skala)
-        except capaian.NilaiTidakValid as exc:
+            return baca_predikat(value, self.skala)
+        except NilaiTidakValid as exc:
             raise ValidationError(str(exc), code="invalid_choice") from exc
 
 
@@ -165,7 +165,7 @@ class ItemTargetForm(forms.Form):
             awal["target"] = teks_nilai(indikator, item.target, item.target_predikat)
             for t in item.target_triwulan.all():
                 awal[f"target_tw{t.triwulan}"] = teks_nilai(indikator, t.target, t.target_predikat)
-            awal["target_kegiatan"] = capaian.format_angka_ringkas(item.target_kegiatan)
+            awal["target_kegiatan"] = tulis_angka_ringkas(item.target_kegiatan)
             awal["satuan_kegiatan"] = item.satuan_kegiatan
         self.fields["target"] = field_nilai(
             indikator, label="Target tahunan", required=True, initial=awal.get("target", "")

@@ -36,6 +36,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
+from nilai import ANGKA_MAKS, NilaiTidakValid, baca_angka, bulatkan, tulis_angka_ringkas
 from satker.kunci import DataTerkunci, periksa_data_terbuka
 from satker.models import Satker
 
@@ -377,7 +378,7 @@ def _nilai(indikator: Indikator, nilai, kolom: str) -> tuple[Decimal | None, str
         angka, predikat = baca_nilai(indikator, nilai)
     except ValidationError as exc:
         raise _Galat(kolom, f"{kolom}: {' '.join(exc.messages)}") from exc
-    if angka is not None and angka >= capaian.ANGKA_MAKS:
+    if angka is not None and angka >= ANGKA_MAKS:
         raise _Galat(kolom, f"{kolom} terlalu besar.")
     if angka is not None and angka != angka.quantize(Decimal("0.0001")):
         raise _Galat(kolom, f"{kolom} paling banyak empat angka di belakang koma.")
@@ -396,11 +397,11 @@ def _target_kegiatan(nilai) -> tuple[Decimal, str] | None:
         if not cocok:
             raise _Galat(TARGET_KEGIATAN, f"{TARGET_KEGIATAN} harus angka, misalnya 5 orang.")
         try:
-            angka = capaian.parse_angka(cocok.group(1))
-        except capaian.NilaiTidakValid as exc:
+            angka = baca_angka(cocok.group(1))
+        except NilaiTidakValid as exc:
             raise _Galat(TARGET_KEGIATAN, f"{TARGET_KEGIATAN}: {exc}") from exc
         satuan = cocok.group(2)[:50]
-    if not angka.is_finite() or angka < 0 or angka >= capaian.ANGKA_MAKS:
+    if not angka.is_finite() or angka < 0 or angka >= ANGKA_MAKS:
         raise _Galat(TARGET_KEGIATAN, f"{TARGET_KEGIATAN} harus angka 0 atau lebih.")
     return angka, satuan
 
@@ -723,7 +724,7 @@ def _rencanakan_baris(k: _Kelompok, baris: _Baris, hasil: HasilImporPK) -> None:
 def _teks_kegiatan(angka, satuan) -> str:
     if angka is None:
         return ""
-    return f"{capaian.format_angka_ringkas(angka)} {satuan}".strip()
+    return f"{tulis_angka_ringkas(angka)} {satuan}".strip()
 
 
 def _cocokkan_tahunan(indikator: Indikator, realisasi_tw: dict, tahunan) -> None:
@@ -735,9 +736,7 @@ def _cocokkan_tahunan(indikator: Indikator, realisasi_tw: dict, tahunan) -> None
         hitung = capaian.agregasi_triwulan(
             {tw: v[0] for tw, v in terisi.items()}, capaian.Agregasi(indikator.agregasi)
         )
-        cocok = hitung is not None and capaian.bulatkan(hitung, 4) == capaian.bulatkan(
-            tahunan[0], 4
-        )
+        cocok = hitung is not None and bulatkan(hitung, 4) == bulatkan(tahunan[0], 4)
         tampil = _tampil(indikator, (hitung, ""))
     else:
         terakhir = terisi[max(terisi)]

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from nilai import SatuanTidakSesuai, periksa_satuan
 from satker.kunci import pesan_riwayat_terkunci
 from satker.models import Satker
 
@@ -276,8 +277,8 @@ def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) 
     satuan = _teks_bersih(isi.get(SATUAN))
     if satuan:
         try:
-            capaian.periksa_satuan(satuan, indikator.satuan)
-        except capaian.SatuanTidakSesuai as exc:
+            periksa_satuan(satuan, indikator.satuan)
+        except SatuanTidakSesuai as exc:
             galat.append(_Galat(SATUAN, str(exc)))
     target = ambil(_nilai, indikator, isi.get(TARGET), TARGET)
     realisasi = ambil(_nilai, indikator, isi.get(REALISASI), REALISASI)

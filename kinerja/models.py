@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from nilai import NilaiTidakValid, SatuanTidakSesuai, periksa_satuan, tulis_angka, tulis_rupiah
 from satker.fields import NIPField
 from satker.models import Satker
 
@@ -334,7 +335,7 @@ class NilaiMixin:
             raise ValidationError({nama: "Nilai tidak boleh negatif."})
         if indikator.adalah_bagian_persen and angka > 100:
             raise ValidationError(
-                {nama: f"Persentase tidak boleh lebih dari 100 % ({capaian.format_angka(angka)})."}
+                {nama: f"Persentase tidak boleh lebih dari 100 % ({tulis_angka(angka)})."}
             )
 
     def nilai_dari(self, nama: str):
@@ -614,7 +615,7 @@ class RiwayatCapaian(NilaiMixin, models.Model):
             return capaian.hitung_capaian(
                 realisasi=self.nilai_dari("realisasi"), target=self.nilai_dari("target"), **aturan
             )
-        except capaian.NilaiTidakValid as exc:
+        except NilaiTidakValid as exc:
             kosong = capaian.hitung_capaian(realisasi=None, target=None, **aturan)
             return capaian.Capaian(None, kosong.aturan, str(exc))
 
@@ -719,7 +720,7 @@ class AnggaranPK(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.program}: {capaian.format_rupiah(self.pagu)}"
+        return f"{self.program}: {tulis_rupiah(self.pagu)}"
 
 
 class ItemPK(NilaiMixin, models.Model):
@@ -889,8 +890,8 @@ class Realisasi(NilaiMixin, models.Model):
         self.periksa_nilai("nilai", wajib=True)
         if self.satuan:
             try:
-                capaian.periksa_satuan(self.satuan, self.item.indikator.satuan)
-            except capaian.SatuanTidakSesuai as exc:
+                periksa_satuan(self.satuan, self.item.indikator.satuan)
+            except SatuanTidakSesuai as exc:
                 raise ValidationError({"satuan": str(exc)}) from exc
 
 

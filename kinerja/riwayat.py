@@ -32,7 +32,7 @@ Nilai = Decimal | str | bool | None
 @dataclass(frozen=True)
 class BarisRiwayat:
     """One earlier year of an indicator: target and realisasi as values (Decimal, a grade code
-    or bool; None when the source does not print it), for capaian.format_nilai; the capaian
+    or bool; None when the source does not print it), for tulis_nilai; the capaian
     computed from them by the indicator's rule; and where the values come from."""
 
     tahun: int

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from nilai import NilaiTidakValid, baca_predikat
 from satker.models import Satker
 
 from . import capaian
@@ -28,8 +29,8 @@ def nilai_ke_kolom(indikator: Indikator, nilai) -> tuple[Decimal | None, str]:
         return None, ""
     if indikator.jenis_nilai == JenisNilai.PREDIKAT:
         try:
-            kode = capaian.normalisasi_predikat(str(nilai), indikator.skala_nilai.kode_berurutan)
-        except capaian.NilaiTidakValid as exc:
+            kode = baca_predikat(str(nilai), indikator.skala_nilai.kode_berurutan)
+        except NilaiTidakValid as exc:
             raise ValidationError(str(exc)) from exc
         return None, kode
     if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
@@ -39,7 +40,7 @@ def nilai_ke_kolom(indikator: Indikator, nilai) -> tuple[Decimal | None, str]:
     if isinstance(nilai, bool):
         raise ValidationError("Nilai angka tidak boleh berupa ya/tidak.")
     # Machine-readable input (JSON, Decimal): a dot is the decimal point. Text typed by a
-    # person goes through capaian.parse_angka in the form first.
+    # person goes through baca_angka in the form first.
     try:
         angka = Decimal(str(nilai).strip())
     except InvalidOperation as exc:
@@ -99,7 +100,7 @@ def skala_sendiri_simpan(
     the lowest at 0) and make it the year's scale. Other years keep their scale."""
     try:
         daftar = capaian.validasi_pita(capaian.Pita(batas_bawah=b, label=lbl) for lbl, b in pita)
-    except capaian.NilaiTidakValid as exc:
+    except NilaiTidakValid as exc:
         raise ValidationError(str(exc)) from exc
     nama = f"Skala {satker.nama} {tahun}"
     skala, _ = SkalaKategori.objects.update_or_create(

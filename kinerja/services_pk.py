@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from nilai import NilaiTidakValid, SatuanTidakSesuai, baca_angka, tulis_angka_ringkas
 from satker.kunci import periksa_data_terbuka, pesan_kunci
 from satker.models import Satker, Tingkat
 from satker.nip import normalisasi_nip
@@ -100,13 +101,13 @@ def baca_nilai(indikator: Indikator, nilai) -> tuple[Decimal | None, str]:
             return None, ""
         if indikator.jenis_nilai == JenisNilai.ANGKA:
             try:
-                return nilai_ke_kolom(indikator, capaian.parse_angka(nilai, indikator.satuan))
-            except capaian.SatuanTidakSesuai as exc:
+                return nilai_ke_kolom(indikator, baca_angka(nilai, indikator.satuan))
+            except SatuanTidakSesuai as exc:
                 raise ValidationError(
                     f"'{nilai}' tidak sesuai dengan satuan indikator ({indikator.satuan}). "
                     f"Tulis angkanya saja dalam {indikator.satuan}, misalnya 66,23."
                 ) from exc
-            except capaian.NilaiTidakValid as exc:
+            except NilaiTidakValid as exc:
                 raise ValidationError(str(exc)) from exc
         if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
             kecil = nilai.lower()
@@ -126,8 +127,8 @@ def baca_angka_kegiatan(teks, satuan: str = "") -> Decimal | None:
     if not isinstance(teks, str):
         return Decimal(teks)
     try:
-        return capaian.parse_angka(teks, satuan.strip() or None)
-    except capaian.NilaiTidakValid as exc:
+        return baca_angka(teks, satuan.strip() or None)
+    except NilaiTidakValid as exc:
         raise ValidationError(str(exc)) from exc
 
 
@@ -138,8 +139,8 @@ def baca_rupiah(teks) -> Decimal:
     bersih = re.sub(r"^\s*rp\.?\s*", "", teks, flags=re.IGNORECASE)
     bersih = re.sub(r",-\s*$", "", bersih).strip()
     try:
-        return capaian.parse_angka(bersih)
-    except capaian.NilaiTidakValid as exc:
+        return baca_angka(bersih)
+    except NilaiTidakValid as exc:
         raise ValidationError(f"Pagu '{teks.strip()}' bukan jumlah rupiah yang valid.") from exc
 
 
@@ -151,7 +152,7 @@ def teks_nilai(indikator: Indikator, angka: Decimal | None, predikat: str = "") 
         return ""
     if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
         return "ya" if angka else "tidak"
-    return capaian.format_angka_ringkas(angka)
+    return tulis_angka_ringkas(angka)
 
 
 def _simpan(obj):
@@ -757,12 +758,12 @@ def peringatan_target(item: ItemPK) -> list[str]:
         total = sum((t.target for t in per_tw.values()), Decimal(0))
         if indikator.agregasi == capaian.Agregasi.KUMULATIF and total != item.target:
             return [
-                f"Jumlah target TW I–IV ({capaian.format_angka_ringkas(total)}) berbeda dengan "
+                f"Jumlah target TW I–IV ({tulis_angka_ringkas(total)}) berbeda dengan "
                 f"target tahunan ({tahunan}); indikator ini dijumlahkan per triwulan."
             ]
         if indikator.agregasi == capaian.Agregasi.RATA_RATA and total / 4 != item.target:
             return [
-                f"Rata-rata target TW I–IV ({capaian.format_angka_ringkas(total / 4)}) berbeda "
+                f"Rata-rata target TW I–IV ({tulis_angka_ringkas(total / 4)}) berbeda "
                 f"dengan target tahunan ({tahunan}); indikator ini dirata-ratakan per triwulan."
             ]
         return []

@@ -23,6 +23,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import capfirst
 
+from nilai import (
+    NilaiTidakValid,
+    baca_angka,
+    baca_predikat,
+    mengandung_huruf_asing,
+    tulis_angka,
+    tulis_nilai,
+)
 from satker.kunci import periksa_data_terbuka
 
 from . import capaian
@@ -89,7 +97,7 @@ def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
         return "—"
     if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
         return "Ya" if angka else "Tidak"
-    return capaian.format_nilai(angka, indikator.satuan)
+    return tulis_nilai(angka, indikator.satuan)
 
 
 def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
@@ -106,10 +114,10 @@ def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
     if indikator.jenis_nilai == JenisNilai.PREDIKAT:
         skala = indikator.skala or []
         try:
-            predikat = capaian.normalisasi_predikat(teks, skala)
-        except capaian.NilaiTidakValid as exc:
+            predikat = baca_predikat(teks, skala)
+        except NilaiTidakValid as exc:
             raise ValidationError(str(exc)) from exc
-        if capaian.mengandung_huruf_asing(teks):
+        if mengandung_huruf_asing(teks):
             catatan = (
                 f"Predikat '{teks}' mengandung huruf non-Latin (mis. huruf Sirilik) "
                 f"dan dibaca sebagai '{predikat}'."
@@ -123,8 +131,8 @@ def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
             raise ValidationError(f"Pilih ya atau tidak, bukan '{teks}'.")
     else:
         try:
-            angka = capaian.parse_angka(teks, indikator.satuan)
-        except capaian.NilaiTidakValid as exc:
+            angka = baca_angka(teks, indikator.satuan)
+        except NilaiTidakValid as exc:
             raise ValidationError(str(exc)) from exc
         Realisasi._meta.get_field("nilai").run_validators(angka)
     Realisasi(item=item, nilai=angka, nilai_predikat=predikat).periksa_nilai("nilai", wajib=True)
@@ -164,7 +172,7 @@ class Pratinjau:
 
     @property
     def realisasi_sd_tampil(self) -> str:
-        return capaian.format_nilai(self.realisasi_sd, self.item.indikator.satuan)
+        return tulis_nilai(self.realisasi_sd, self.item.indikator.satuan)
 
 
 def _nilai_bertipe(item: ItemPK, terbaca: NilaiTerbaca):
@@ -213,7 +221,7 @@ def hitung_triwulan(
             rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
             skala=indikator.skala,
         )
-    except capaian.NilaiTidakValid as exc:
+    except NilaiTidakValid as exc:
         pratinjau.galat.append(str(exc))
         return pratinjau
     pratinjau.kategori = capaian.kategori(pratinjau.hasil.nilai, pita) if pita else None
@@ -611,7 +619,7 @@ def jenis_berkas(berkas) -> str | None:
 
 
 def _ukuran_tampil(ukuran: int) -> str:
-    return f"{capaian.format_angka(Decimal(ukuran) / (1024 * 1024), 1)} MB"
+    return f"{tulis_angka(Decimal(ukuran) / (1024 * 1024), 1)} MB"
 
 
 def bukti_simpan(*, realisasi: Realisasi, berkas, user) -> Bukti:
@@ -701,7 +709,7 @@ def _tampil_kolom(indikator, nama: str, nilai_kolom) -> str:
     if nama in ("target", "nilai"):
         return nilai_tampil(indikator, nilai_kolom, "")
     if nama == "target_kegiatan":
-        return capaian.format_nilai(nilai_kolom)
+        return tulis_nilai(nilai_kolom)
     return str(nilai_kolom)
 
 

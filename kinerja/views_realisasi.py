@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from anggaran import serapan
 from anggaran.services import anggaran_per_sasaran
 from satker.models import bisa_mengubah
 
@@ -144,7 +145,7 @@ def _anggaran_sasaran(pk, triwulan: int, baris: list[BarisHalaman]) -> None:
         sasaran_id = b.item.indikator.sasaran_id
         if b.sasaran_baru and sasaran_id in per_sasaran:
             b.anggaran = per_sasaran[sasaran_id]
-            b.indeks_efisiensi = capaian.indeks_efisiensi(
+            b.indeks_efisiensi = serapan.indeks_efisiensi(
                 capaian_sasaran.get(sasaran_id), b.anggaran.penyerapan
             )
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from anggaran import serapan
 from anggaran.models import RevisiDipa
 from anggaran.services import anggaran_per_sasaran, pohon_satker
 from kinerja import capaian
@@ -25,6 +26,7 @@ from kinerja.models import (
 )
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
+from nilai import NilaiTidakValid, tulis_nilai, tulis_persen
 
 from .models import Laporan
 
@@ -33,7 +35,7 @@ TW_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _tampil(indikator: Indikator, nilai) -> str:
-    return capaian.format_nilai(nilai, indikator.satuan)
+    return tulis_nilai(nilai, indikator.satuan)
 
 
 @dataclass
@@ -49,7 +51,7 @@ class RiwayatTahun:
 
     @property
     def capaian_tampil(self) -> str:
-        return capaian.format_persen(self.capaian)
+        return tulis_persen(self.capaian)
 
 
 @dataclass
@@ -114,11 +116,11 @@ class SasaranLaporan:
 
     @property
     def capaian_tampil(self) -> str:
-        return capaian.format_persen(self.capaian)
+        return tulis_persen(self.capaian)
 
     @property
     def indeks_efisiensi(self) -> Decimal | None:
-        return capaian.indeks_efisiensi(self.capaian, self.penyerapan)
+        return serapan.indeks_efisiensi(self.capaian, self.penyerapan)
 
 
 @dataclass
@@ -132,11 +134,11 @@ class ProgramAnggaran:
 
     @property
     def penyerapan(self) -> Decimal | None:
-        return capaian.penyerapan(self.realisasi, self.pagu)
+        return serapan.penyerapan(self.realisasi, self.pagu)
 
     @property
     def sisa(self) -> Decimal | None:
-        return capaian.sisa(self.pagu, self.realisasi)
+        return serapan.sisa(self.pagu, self.realisasi)
 
 
 @dataclass
@@ -169,7 +171,7 @@ class PKLaporan:
 
     @property
     def total_pagu(self) -> Decimal:
-        return capaian.jumlah(a.pagu for a in self.anggaran)
+        return serapan.jumlah(a.pagu for a in self.anggaran)
 
     @property
     def sekretariat(self) -> bool:
@@ -186,7 +188,7 @@ class PKLaporan:
 
     @property
     def capaian_tampil(self) -> str:
-        return capaian.format_persen(self.capaian)
+        return tulis_persen(self.capaian)
 
 
 @dataclass
@@ -245,7 +247,7 @@ class DataLaporan:
 
     @property
     def capaian_tampil(self) -> str:
-        return capaian.format_persen(self.capaian)
+        return tulis_persen(self.capaian)
 
     @property
     def jumlah_indikator(self) -> int:
@@ -257,11 +259,11 @@ class DataLaporan:
 
     @property
     def total_pagu(self) -> Decimal:
-        return capaian.jumlah(a.pagu for a in self.anggaran)
+        return serapan.jumlah(a.pagu for a in self.anggaran)
 
     @property
     def total_pagu_pk(self) -> Decimal:
-        return capaian.jumlah(a.pagu for a in self.anggaran_pk)
+        return serapan.jumlah(a.pagu for a in self.anggaran_pk)
 
     @property
     def selisih_pagu_pk(self) -> Decimal | None:
@@ -276,15 +278,15 @@ class DataLaporan:
     def total_realisasi_anggaran(self) -> Decimal | None:
         if not self.anggaran or any(a.realisasi is None for a in self.anggaran):
             return None
-        return capaian.jumlah(a.realisasi for a in self.anggaran)
+        return serapan.jumlah(a.realisasi for a in self.anggaran)
 
     @property
     def penyerapan(self) -> Decimal | None:
-        return capaian.penyerapan(self.total_realisasi_anggaran, self.total_pagu)
+        return serapan.penyerapan(self.total_realisasi_anggaran, self.total_pagu)
 
     @property
     def sisa_anggaran(self) -> Decimal | None:
-        return capaian.sisa(self.total_pagu, self.total_realisasi_anggaran)
+        return serapan.sisa(self.total_pagu, self.total_realisasi_anggaran)
 
 
 def _pk_berlaku(laporan: Laporan, tahun: int) -> list[PerjanjianKinerja]:
@@ -351,7 +353,7 @@ def _capaian_terhadap(indikator: Indikator, realisasi, acuan) -> Decimal | None:
             rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
             skala=indikator.skala,
         ).nilai
-    except capaian.NilaiTidakValid:
+    except NilaiTidakValid:
         return None
 
 
@@ -431,7 +433,7 @@ def _indikator_laporan(b, semua_target, target_akhir, per_indikator) -> Indikato
     baseline = ind.nilai_dari("baseline")
     kegiatan = ""
     if item.target_kegiatan is not None:
-        kegiatan = f"{capaian.format_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
+        kegiatan = f"{tulis_nilai(item.target_kegiatan)} {item.satuan_kegiatan}".strip()
     return IndikatorLaporan(
         kode=ind.kode,
         nama=ind.nama,

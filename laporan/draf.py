@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kinerja.capaian import bulatkan, format_angka, format_persen, format_rupiah, hitung_status
+from kinerja.capaian import hitung_status
+from nilai import bulatkan, tulis_angka, tulis_persen, tulis_rupiah
 
 from .data import DataLaporan, IndikatorLaporan, RiwayatTahun, SasaranLaporan
 
@@ -128,12 +129,12 @@ def _perubahan(lama: Decimal, tahun_lama: int, baru: Decimal, tahun_baru: int) -
     a, b = bulatkan(lama), bulatkan(baru)
     if a == b:
         return (
-            f"sama dengan capaian pada {tahun_lama}, yaitu {format_persen(baru)} pada {tahun_baru}"
+            f"sama dengan capaian pada {tahun_lama}, yaitu {tulis_persen(baru)} pada {tahun_baru}"
         )
     arah = "naik" if b > a else "turun"
     return (
-        f"{arah} dari {format_persen(lama)} pada {tahun_lama} menjadi "
-        f"{format_persen(baru)} pada {tahun_baru}"
+        f"{arah} dari {tulis_persen(lama)} pada {tahun_lama} menjadi "
+        f"{tulis_persen(baru)} pada {tahun_baru}"
     )
 
 
@@ -229,7 +230,7 @@ def _sasaran_ekstrem(data: DataLaporan) -> str | None:
     if tertinggi == terendah:
         return (
             f"Seluruh {len(bernilai)} sasaran yang telah terukur memiliki capaian yang sama, "
-            f"yaitu {format_persen(tertinggi)}."
+            f"yaitu {tulis_persen(tertinggi)}."
         )
 
     def pada(nilai: Decimal) -> str:
@@ -241,15 +242,15 @@ def _sasaran_ekstrem(data: DataLaporan) -> str | None:
         return f"pada {len(kelompok)} sasaran"
 
     return (
-        f"Capaian sasaran tertinggi sebesar {format_persen(tertinggi)} {pada(tertinggi)}, "
-        f"sedangkan yang terendah sebesar {format_persen(terendah)} {pada(terendah)}."
+        f"Capaian sasaran tertinggi sebesar {tulis_persen(tertinggi)} {pada(tertinggi)}, "
+        f"sedangkan yang terendah sebesar {tulis_persen(terendah)} {pada(terendah)}."
     )
 
 
 def _kalimat_anggaran(data: DataLaporan) -> str | None:
     if not data.anggaran:
         return None
-    pagu = format_rupiah(data.total_pagu)
+    pagu = tulis_rupiah(data.total_pagu)
     if data.penyerapan is None:
         return (
             f"Total pagu anggaran tahun {data.tahun} sebesar {pagu}; realisasi anggaran belum "
@@ -257,8 +258,8 @@ def _kalimat_anggaran(data: DataLaporan) -> str | None:
         )
     return (
         f"Realisasi anggaran tahun {data.tahun} sebesar "
-        f"{format_rupiah(data.total_realisasi_anggaran)} dari total pagu {pagu}, atau "
-        f"penyerapan {format_persen(data.penyerapan)}."
+        f"{tulis_rupiah(data.total_realisasi_anggaran)} dari total pagu {pagu}, atau "
+        f"penyerapan {tulis_persen(data.penyerapan)}."
     )
 
 
@@ -269,7 +270,7 @@ def _kalimat_tahun_lalu(data: DataLaporan) -> str | None:
     if data.capaian_tahun_lalu is not None and data.tahun_lalu:
         return (
             f"Capaian keseluruhan pada {data.tahun_lalu} adalah "
-            f"{format_persen(data.capaian_tahun_lalu)}."
+            f"{tulis_persen(data.capaian_tahun_lalu)}."
         )
     return None
 
@@ -444,7 +445,7 @@ def latar_belakang(data: DataLaporan) -> str:
     if data.anggaran:
         program = _sebut([_bersih(a.program) for a in data.anggaran])
         kalimat_dasar += (
-            f" Pelaksanaannya didukung pagu anggaran sebesar {format_rupiah(data.total_pagu)} "
+            f" Pelaksanaannya didukung pagu anggaran sebesar {tulis_rupiah(data.total_pagu)} "
             f"pada {len(data.anggaran)} program, yaitu {program}."
         )
     return _paragraf(peran, kewajiban, kalimat_dasar)
@@ -605,9 +606,9 @@ def _pita_urut(data: DataLaporan) -> list[str]:
     for n, p in enumerate(pita):
         terakhir = n == len(pita) - 1
         if terakhir and p.batas_bawah == 0 and len(pita) > 1:
-            batas = f"< {format_persen(pita[n - 1].batas_bawah)}"
+            batas = f"< {tulis_persen(pita[n - 1].batas_bawah)}"
         else:
-            batas = f"≥ {format_persen(p.batas_bawah)}"
+            batas = f"≥ {tulis_persen(p.batas_bawah)}"
         butir.append(f"{batas}: {_bersih(p.label)}")
     return butir
 
@@ -659,12 +660,12 @@ def anggaran(data: DataLaporan) -> str:
     butir = []
     for a in data.anggaran:
         nama = f"{a.kode} {_bersih(a.program)}".strip()
-        teks = f"{nama}: pagu {format_rupiah(a.pagu)}"
+        teks = f"{nama}: pagu {tulis_rupiah(a.pagu)}"
         if a.realisasi is not None:
-            teks += f", realisasi {format_rupiah(a.realisasi)}"
+            teks += f", realisasi {tulis_rupiah(a.realisasi)}"
             if a.penyerapan is not None:
-                teks += f" (penyerapan {format_persen(a.penyerapan)})"
-            teks += f", sisa {format_rupiah(a.sisa)}"
+                teks += f" (penyerapan {tulis_persen(a.penyerapan)})"
+            teks += f", sisa {tulis_rupiah(a.sisa)}"
         butir.append(teks + ".")
     sumber = ""
     if getattr(data, "anggaran_dipa", False):
@@ -672,19 +673,19 @@ def anggaran(data: DataLaporan) -> str:
         sumber = " menurut DIPA" + (f" setelah {revisi} kali revisi" if revisi else "")
     blok = [
         f"Anggaran {data.nama_pemilik} tahun {data.tahun}{sumber} dialokasikan pada "
-        f"{len(data.anggaran)} program dengan total pagu {format_rupiah(data.total_pagu)}:",
+        f"{len(data.anggaran)} program dengan total pagu {tulis_rupiah(data.total_pagu)}:",
         _daftar(butir),
     ]
     total = data.total_realisasi_anggaran
     if total is not None:
-        kalimat = f"Total realisasi anggaran sebesar {format_rupiah(total)}"
+        kalimat = f"Total realisasi anggaran sebesar {tulis_rupiah(total)}"
         if data.penyerapan is not None:
-            kalimat += f", atau penyerapan {format_persen(data.penyerapan)}"
+            kalimat += f", atau penyerapan {tulis_persen(data.penyerapan)}"
         sisa = data.total_pagu - total
         if sisa < 0:
-            kalimat += f"; realisasi melebihi pagu sebesar {format_rupiah(-sisa)}."
+            kalimat += f"; realisasi melebihi pagu sebesar {tulis_rupiah(-sisa)}."
         else:
-            kalimat += f", dengan sisa anggaran {format_rupiah(sisa)}."
+            kalimat += f", dengan sisa anggaran {tulis_rupiah(sisa)}."
         blok.append(kalimat)
     else:
         belum = [a for a in data.anggaran if a.realisasi is None]
@@ -749,7 +750,7 @@ def kesimpulan(data: DataLaporan) -> str:
         perubahan = _perubahan(data.capaian_tahun_lalu, data.tahun_lalu, data.capaian, data.tahun)
         blok.append(f"Capaian keseluruhan {perubahan}.")
     if data.penyerapan is not None:
-        blok.append(f"Penyerapan anggaran mencapai {format_persen(data.penyerapan)}.")
+        blok.append(f"Penyerapan anggaran mencapai {tulis_persen(data.penyerapan)}.")
     return _paragraf(*blok)
 
 
@@ -1026,7 +1027,7 @@ def analisis_renstra(data: DataLaporan, sasaran: SasaranLaporan) -> str:
             if realisasi and ind.capaian_thd_renstra is not None:
                 bagian.append(
                     f"realisasi {data.tahun} sebesar {realisasi} setara "
-                    f"{format_persen(ind.capaian_thd_renstra)} dari target akhir Renstra"
+                    f"{tulis_persen(ind.capaian_thd_renstra)} dari target akhir Renstra"
                 )
         butir.append(f"{_nama_indikator(ind)}: {'; '.join(bagian)}.")
     periode = f" {renstra.tahun_mulai}–{renstra.tahun_selesai}" if renstra else ""
@@ -1055,7 +1056,7 @@ def analisis_nasional(data: DataLaporan, sasaran: SasaranLaporan) -> str:
                 posisi = _status(ind.capaian_thd_standar).replace("target", "standar")
                 teks += (
                     f", capaian terhadap standar nasional "
-                    f"{format_persen(ind.capaian_thd_standar)} ({posisi})"
+                    f"{tulis_persen(ind.capaian_thd_standar)} ({posisi})"
                 )
         butir.append(f"{_nama_indikator(ind)}: {teks}.")
     blok = [
@@ -1106,21 +1107,21 @@ def analisis_efisiensi(data: DataLaporan, sasaran: SasaranLaporan) -> str:
             arti = "capaian lebih rendah daripada proporsi anggaran yang digunakan"
         return (
             f"{nama} mencapai {sasaran.capaian_tampil} dengan penyerapan anggaran "
-            f"{format_persen(sasaran.penyerapan)}. Indeks efisiensi (capaian dibagi penyerapan) "
-            f"adalah {format_angka(indeks)}, artinya {arti}."
+            f"{tulis_persen(sasaran.penyerapan)}. Indeks efisiensi (capaian dibagi penyerapan) "
+            f"adalah {tulis_angka(indeks)}, artinya {arti}."
         )
     blok = []
     if sasaran.penyerapan is not None:
         blok.append(
             f"Penyerapan anggaran yang mendukung {nama} adalah "
-            f"{format_persen(sasaran.penyerapan)}; indeks efisiensi belum dapat dihitung karena "
+            f"{tulis_persen(sasaran.penyerapan)}; indeks efisiensi belum dapat dihitung karena "
             "capaian sasaran belum terhitung."
         )
     elif data.penyerapan is not None and sasaran.capaian is not None:
         blok.append(
             f"Anggaran tidak dirinci per sasaran. Sebagai gambaran, {nama} mencapai "
             f"{sasaran.capaian_tampil}, sedangkan penyerapan anggaran keseluruhan tahun "
-            f"{data.tahun} adalah {format_persen(data.penyerapan)}."
+            f"{data.tahun} adalah {tulis_persen(data.penyerapan)}."
         )
     ada_rincian = any(
         "Rp" in teks for i in sasaran.indikator for teks in i.narasi.get("program_pendukung", [])

@@ -28,7 +28,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from kinerja.capaian import Pita, format_angka, format_persen
+from kinerja.capaian import Pita
+from nilai import tulis_angka, tulis_persen
 
 from .data import ProgramAnggaran, SasaranLaporan
 
@@ -107,7 +108,7 @@ def _desimal(nilai) -> Decimal:
 
 def _angka_ringkas(nilai, tempat: int = 2) -> str:
     """An axis number the Indonesian way, without trailing zeros ("2,5", "100", "1.250")."""
-    teks = format_angka(_desimal(nilai), tempat)
+    teks = tulis_angka(_desimal(nilai), tempat)
     if "," in teks:
         teks = teks.rstrip("0").rstrip(",")
     return "0" if teks == "-0" else teks
@@ -127,8 +128,8 @@ def _satuan_rupiah(terbesar: Decimal) -> tuple[Decimal, str]:
 def _rupiah_ringkas(nilai: Decimal, pembagi: Decimal, satuan: str) -> str:
     """ "Rp 26,61 miliar"; whole Rupiah below a million."""
     if not satuan:
-        return f"Rp {format_angka(nilai, 0)}"
-    return f"Rp {format_angka(nilai / pembagi, 2)} {satuan}"
+        return f"Rp {tulis_angka(nilai, 0)}"
+    return f"Rp {tulis_angka(nilai / pembagi, 2)} {satuan}"
 
 
 def _bungkus(teks: str, lebar: int, baris: int) -> str:
@@ -273,10 +274,10 @@ def capaian_per_sasaran(sasaran: list[SasaranLaporan], pita=None) -> str | None:
                 x, teks, gaya = batas * 0.01, "belum ada capaian", {"style": "italic"}
                 gaya |= {"ha": "left", "color": TEKS_LEMBUT}
             elif float(s.capaian) >= batas * 0.22:  # inside the bar's end, clear of the line
-                x, teks = float(s.capaian) - batas * 0.006, format_persen(s.capaian)
+                x, teks = float(s.capaian) - batas * 0.006, tulis_persen(s.capaian)
                 gaya = {"ha": "right", "color": "white"}
             else:
-                x, teks = float(s.capaian) + batas * 0.006, format_persen(s.capaian)
+                x, teks = float(s.capaian) + batas * 0.006, tulis_persen(s.capaian)
                 gaya = {"ha": "left", "color": TEKS}
             ax.text(x, i, teks, va="center", fontsize=huruf - 0.5, zorder=4, **gaya)
         _garis_seratus(ax, vertikal=True)
@@ -357,7 +358,7 @@ def tren_capaian(seri: list[tuple[str, list[tuple[int, Decimal | None]]]]) -> st
             )
             for t, v in ada.items():
                 ax.annotate(
-                    format_persen(v),
+                    tulis_persen(v),
                     (t, float(v)),
                     xytext=(0, 7 if n % 2 == 0 else -14),
                     textcoords="offset points",
@@ -449,7 +450,7 @@ def penyerapan_anggaran(program: list[ProgramAnggaran]) -> str | None:
             berlabel.append(i)
             teks = _rupiah_ringkas(p.realisasi, pembagi, satuan)
             if p.penyerapan is not None:
-                teks += f"  ({format_persen(p.penyerapan)})"
+                teks += f"  ({tulis_persen(p.penyerapan)})"
             _tulis(ax, realisasi + batas * 0.008, i + geser, teks)
         ax.set_yticks(range(n), [_bungkus(p.program, 30, 3) for p in program])
         # At least three rows' room, so one or two programmes do not become slabs.
@@ -508,7 +509,7 @@ def capaian_indikator(sasaran: SasaranLaporan, pita=None) -> str | None:
                 )
             else:
                 ax.annotate(
-                    format_persen(ind.capaian),
+                    tulis_persen(ind.capaian),
                     (i, float(ind.capaian)),
                     xytext=(0, 2),
                     textcoords="offset points",

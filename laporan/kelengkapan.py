@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from kinerja.capaian import format_rupiah
+from nilai import tulis_rupiah
 
 from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
 from .data import DataLaporan, kumpulkan
@@ -311,9 +311,9 @@ def _anggaran(data: DataLaporan) -> list[Kekurangan]:
             Kekurangan(
                 "PAGU_PK_BEDA_DIPA",
                 PERINGATAN,
-                f"Pagu pada Perjanjian Kinerja ({format_rupiah(data.total_pagu_pk)}) berbeda "
-                f"{format_rupiah(abs(data.selisih_pagu_pk))} dengan pagu DIPA "
-                f"({format_rupiah(data.total_pagu)}). Laporan memakai pagu DIPA dan menyebutkan "
+                f"Pagu pada Perjanjian Kinerja ({tulis_rupiah(data.total_pagu_pk)}) berbeda "
+                f"{tulis_rupiah(abs(data.selisih_pagu_pk))} dengan pagu DIPA "
+                f"({tulis_rupiah(data.total_pagu)}). Laporan memakai pagu DIPA dan menyebutkan "
                 "selisihnya; pastikan kedua angka benar.",
                 reverse("anggaran_satker", args=[data.satker.kode, data.tahun]),
                 "Lihat anggaran",

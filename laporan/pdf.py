@@ -34,10 +34,8 @@ from django.template.loader import get_template, render_to_string
 from django.templatetags.static import static
 from django.utils import translation
 
-from anggaran.pohon import terbilang
-from kinerja import capaian
-from kinerja.capaian import format_persen
 from kinerja.models import JenisPK
+from nilai import romawi, terbilang, tulis_nilai, tulis_persen
 from satker.models import Tingkat
 
 from . import cetak, grafik
@@ -45,7 +43,6 @@ from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
 from .cetak import AksesDitolak as AksesDitolak
 from .cetak import HasilSegmen
 from .data import DataLaporan, PKLaporan, SasaranLaporan
-from .templatetags.laporan_tags import romawi
 
 TEMPLATE = "laporan/dokumen.html"
 CSS = "laporan/lkj.css"
@@ -312,10 +309,10 @@ def _skala(data: DataLaporan) -> list[tuple[str, str]]:
     for i, p in enumerate(urut):
         if i + 1 < len(urut):
             rentang = (
-                f"{format_persen(p.batas_bawah)} s.d. < {format_persen(urut[i + 1].batas_bawah)}"
+                f"{tulis_persen(p.batas_bawah)} s.d. < {tulis_persen(urut[i + 1].batas_bawah)}"
             )
         else:
-            rentang = f"{format_persen(p.batas_bawah)} ke atas"
+            rentang = f"{tulis_persen(p.batas_bawah)} ke atas"
         baris.append((p.label, rentang))
     return list(reversed(baris))
 
@@ -348,11 +345,11 @@ def _rencana_aksi(p: PKLaporan) -> list[BarisRencanaAksi]:
                 for t in item.target_triwulan.all():
                     v = t.nilai_dari("target")
                     if v is not None and v != "":
-                        target_tw[t.triwulan] = capaian.format_nilai(v, ind.satuan)
+                        target_tw[t.triwulan] = tulis_nilai(v, ind.satuan)
                 for r in item.realisasi.all():
                     v = r.nilai_dari("nilai")
                     if v is not None and v != "":
-                        realisasi_tw[r.triwulan] = capaian.format_nilai(v, ind.satuan)
+                        realisasi_tw[r.triwulan] = tulis_nilai(v, ind.satuan)
             baris.append(
                 BarisRencanaAksi(
                     nomor_sasaran=s.nomor if i == 0 else None,

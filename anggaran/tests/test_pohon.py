@@ -10,8 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 from unittest import TestCase
 
-from anggaran.pohon import BarisRO, Simpul, susun_pohon, terbilang
-from kinerja.capaian import bulatkan
+from anggaran.pohon import BarisRO, Simpul, susun_pohon
+from nilai import bulatkan
 
 # A copy of seeds/data/003_anggaran.tsv, so the test runs from any clone.
 SEED = Path(__file__).resolve().parent / "data" / "003_anggaran.tsv"
@@ -126,18 +126,3 @@ class PohonTests(TestCase):
         )
         self.assertEqual(pohon.cari("P", "6709").pagu, Decimal(10))
         self.assertEqual(pohon.cari("P", "6867", "QGE", "001").nama, "b")
-
-
-class TerbilangTests(TestCase):
-    def test_report_total_in_words(self):
-        self.assertEqual(
-            terbilang(Decimal("51412431000")),
-            "lima puluh satu miliar empat ratus dua belas juta empat ratus tiga puluh satu ribu "
-            "rupiah",
-        )
-
-    def test_small_and_round_amounts(self):
-        self.assertEqual(terbilang(0), "nol rupiah")
-        self.assertEqual(terbilang(1000), "seribu rupiah")
-        self.assertEqual(terbilang(Decimal("1500.75")), "seribu lima ratus rupiah")
-        self.assertEqual(terbilang(10**12), "satu triliun rupiah")

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from kinerja import capaian
+from nilai import tulis_angka, tulis_nilai, tulis_persen, tulis_rupiah
 
 register = template.Library()
 
@@ -12,21 +12,21 @@ def persen(nilai):
     """Capaian for display: two decimals, half-up, decimal comma ("83,33 %"); "—" when absent."""
     if nilai is None or nilai == "":
         return "—"
-    return capaian.format_persen(Decimal(nilai))
+    return tulis_persen(Decimal(nilai))
 
 
 @register.filter
 def nilai(nilai, satuan=""):
-    """A target or realisasi as entered (capaian.format_nilai): "95", "66,23 %", "BB", "Ya"."""
-    return capaian.format_nilai(nilai, satuan)
+    """A target or realisasi as entered (tulis_nilai): "95", "66,23 %", "BB", "Ya"."""
+    return tulis_nilai(nilai, satuan)
 
 
 @register.filter
 def rupiah(nilai):
-    return "—" if nilai is None else capaian.format_rupiah(Decimal(nilai))
+    return "—" if nilai is None else tulis_rupiah(Decimal(nilai))
 
 
 @register.filter
 def angka(nilai):
     """A plain number with two decimals and a decimal comma ("1,25"); "—" when absent."""
-    return "—" if nilai is None else capaian.format_angka(Decimal(nilai))
+    return "—" if nilai is None else tulis_angka(Decimal(nilai))

@@ -3,9 +3,11 @@ views (the PK page, the satker-year page) whose context does not carry them."""
 
 from django import template
 
+from nilai import romawi as angka_romawi
+from nilai import tulis_angka_ringkas
 from satker.models import bisa_mengubah
 
-from .. import capaian, services_pk
+from .. import services_pk
 from .kinerja_tags import nilai
 
 register = template.Library()
@@ -45,7 +47,7 @@ def target_pk(obj) -> str:
 @register.filter
 def angka(nilai_angka) -> str:
     """A count in Indonesian notation without trailing zeros ("5", "2,5", "1.250")."""
-    return capaian.format_angka_ringkas(nilai_angka) or "—"
+    return tulis_angka_ringkas(nilai_angka) or "—"
 
 
 @register.filter
@@ -60,4 +62,4 @@ def nama_lengkap(nama: str) -> str:
 @register.filter
 def romawi(triwulan) -> str:
     """A quarter number as the documents write it: 1 → "I", 4 → "IV"."""
-    return services_pk.ROMAWI.get(triwulan, str(triwulan))
+    return angka_romawi(triwulan) or str(triwulan)

@@ -10,17 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja import capaian
-from kinerja.capaian import (
-    Agregasi,
+from kinerja.capaian import Agregasi, Aturan, JenisNilai, Pita, Polaritas, RumusNegatif
+from nilai import (
     AngkaTidakValid,
-    Aturan,
-    JenisNilai,
     NilaiDiLuarSkala,
     NilaiTidakValid,
-    Pita,
-    Polaritas,
-    RumusNegatif,
-    SatuanTidakSesuai,
+    baca_predikat,
+    bulatkan,
+    mengandung_huruf_asing,
+    tulis_persen,
 )
 
 AKIP = ["D", "C", "CC", "B", "BB", "A", "AA"]
@@ -51,17 +49,17 @@ class PolaritasPositifTests(SimpleTestCase):
     def test_ratio_times_hundred(self):
         """Rule 1: realisasi 100 against target 95 is 100 ÷ 95 × 100 = 105,26 (not capped)."""
         hasil = angka("100", "95")
-        self.assertEqual(capaian.bulatkan(hasil.nilai), D("105.26"))
+        self.assertEqual(bulatkan(hasil.nilai), D("105.26"))
 
     def test_below_target(self):
         """Rule 1: realisasi 90 against target 95 is 94,74."""
-        self.assertEqual(capaian.bulatkan(angka("90", "95").nilai), D("94.74"))
+        self.assertEqual(bulatkan(angka("90", "95").nilai), D("94.74"))
 
     def test_full_precision_kept(self):
         """Rule 8: the value is kept at full precision; 2 ÷ 3 × 100 is not stored as 66,67."""
         nilai = angka("2", "3").nilai
         self.assertNotEqual(nilai, D("66.67"))
-        self.assertEqual(capaian.bulatkan(nilai), D("66.67"))
+        self.assertEqual(bulatkan(nilai), D("66.67"))
 
     def test_rule_named(self):
         """Rule 1: the result names the formula used, with no reason attached."""
@@ -75,7 +73,7 @@ class PolaritasPositifTests(SimpleTestCase):
     def test_accepts_float_as_written(self):
         """A float is read as written: 1.005 of 100 is 1,01 % (binary 1.00499… would give 1,00)."""
         hasil = capaian.hitung_capaian_angka(1.005, 100)
-        self.assertEqual(capaian.bulatkan(hasil.nilai), D("1.01"))
+        self.assertEqual(bulatkan(hasil.nilai), D("1.01"))
 
     def test_tampil_formats_value(self):
         """Capaian.tampil is the Indonesian display of the value ("105,26 %")."""
@@ -89,13 +87,13 @@ class PolaritasNegatifTests(SimpleTestCase):
     def test_seed_000_selisih(self):
         """Rule 2: seed 000's 12 revisions against a target of 10 score 80,00 % by selisih."""
         hasil = angka("12", "10", NEG, SELISIH)
-        self.assertEqual(capaian.format_persen(hasil.nilai), "80,00 %")
+        self.assertEqual(tulis_persen(hasil.nilai), "80,00 %")
         self.assertEqual(hasil.aturan, Aturan.NEGATIF_SELISIH)
 
     def test_seed_000_rasio(self):
         """Rule 2: seed 000's 12 revisions against a target of 10 score 83,33 % by rasio."""
         hasil = angka("12", "10", NEG, RASIO)
-        self.assertEqual(capaian.format_persen(hasil.nilai), "83,33 %")
+        self.assertEqual(tulis_persen(hasil.nilai), "83,33 %")
         self.assertEqual(hasil.aturan, Aturan.NEGATIF_RASIO)
 
     def test_seed_000_not_scored_as_higher_is_better(self):
@@ -137,7 +135,7 @@ class PolaritasNegatifTests(SimpleTestCase):
     def test_string_enum_values_accepted(self):
         """The polarity and formula may be given as their stored strings."""
         hasil = capaian.hitung_capaian_angka(D(12), D(10), "negatif", "rasio")
-        self.assertEqual(capaian.bulatkan(hasil.nilai), D("83.33"))
+        self.assertEqual(bulatkan(hasil.nilai), D("83.33"))
 
     def test_unknown_polarity_refused(self):
         """An unknown polarity string is an error, not silently positive."""
@@ -170,7 +168,7 @@ class PredikatTests(SimpleTestCase):
     def test_akip_lowest_against_highest(self):
         """Rule 3: D against AA is 1 ÷ 7 = 14,29 %."""
         hasil = capaian.hitung_capaian_predikat("D", "AA", AKIP)
-        self.assertEqual(capaian.bulatkan(hasil.nilai), D("14.29"))
+        self.assertEqual(bulatkan(hasil.nilai), D("14.29"))
 
     def test_bpk_wdp_against_wtp(self):
         """Rule 3: on the BPK scale WDP against WTP is 3 ÷ 4 = 75 %."""
@@ -182,7 +180,7 @@ class PredikatTests(SimpleTestCase):
 
     def test_cyrillic_ve_read_as_latin_b(self):
         """Rule 3: seed 002's Cyrillic "В" (U+0412) is read as the Latin grade B."""
-        self.assertEqual(capaian.normalisasi_predikat("\u0412", AKIP), "B")
+        self.assertEqual(baca_predikat("\u0412", AKIP), "B")
 
     def test_cyrillic_double_ve_read_as_bb(self):
         """Rule 3: a Cyrillic "ВВ" is read as BB, so against a Latin BB it scores 100."""
@@ -191,7 +189,7 @@ class PredikatTests(SimpleTestCase):
 
     def test_case_and_space_ignored(self):
         """Rule 3: " bb " is the grade BB."""
-        self.assertEqual(capaian.normalisasi_predikat(" bb ", AKIP), "BB")
+        self.assertEqual(baca_predikat(" bb ", AKIP), "BB")
 
     def test_free_text_refused_with_scale_listed(self):
         """Rule 3: free text ("Baik") is refused and the message lists the scale's codes."""
@@ -213,14 +211,14 @@ class PredikatTests(SimpleTestCase):
     def test_non_latin_letter_without_look_alike_refused(self):
         """Rule 3: a Cyrillic "Б" has no Latin look-alike and is refused as non-Latin."""
         with self.assertRaises(NilaiDiLuarSkala) as ctx:
-            capaian.normalisasi_predikat("\u0411", AKIP)
+            baca_predikat("\u0411", AKIP)
         self.assertIn("huruf Latin", str(ctx.exception))
         self.assertIn("D, C, CC, B, BB, A, AA", str(ctx.exception))
 
     def test_mengandung_huruf_asing(self):
         """A Cyrillic "В" is flagged as a non-Latin letter; the Latin "B" is not."""
-        self.assertTrue(capaian.mengandung_huruf_asing("\u0412"))
-        self.assertFalse(capaian.mengandung_huruf_asing("BB"))
+        self.assertTrue(mengandung_huruf_asing("\u0412"))
+        self.assertFalse(mengandung_huruf_asing("BB"))
 
     def test_empty_scale_refused(self):
         """Rule 3: a grade indicator without a scale cannot be scored."""
@@ -451,146 +449,7 @@ class TriwulanTests(SimpleTestCase):
 # --- Rule 7: parsing numbers and units -------------------------------------------------------
 
 
-class ParseAngkaTests(SimpleTestCase):
-    def test_valid(self):
-        """Indonesian numbers: decimal comma, dot for thousands, unit after the number."""
-        kasus = [
-            ("66,23", None, D("66.23")),
-            ("1.250", None, D(1250)),
-            ("1.250,5", None, D("1250.5")),
-            ("0,16 %", "%", D("0.16")),
-            ("66.23", None, D("66.23")),
-            ("1.000.000", None, D(1000000)),
-            ("  7 ", None, D(7)),
-            ("100%", "%", D(100)),
-            ("4 Laporan", "laporan", D(4)),
-            ("2,5\u00a0persen", "%", D("2.5")),
-        ]
-        for teks, satuan, harapan in kasus:
-            with self.subTest(teks=teks):
-                self.assertEqual(capaian.parse_angka(teks, satuan), harapan)
-
-    def test_result_is_exact_decimal(self):
-        """parse_angka keeps the typed decimals exactly ("0,10" is Decimal 0.10)."""
-        hasil = capaian.parse_angka("0,10")
-        self.assertIsInstance(hasil, D)
-        self.assertEqual(hasil.as_tuple().exponent, -2)
-
-    def test_unit_mismatch(self):
-        """Rule 7: "2 laporan" against a percentage indicator is a unit error, not 2."""
-        with self.assertRaises(SatuanTidakSesuai) as ctx:
-            capaian.parse_angka("2 laporan", "%")
-        self.assertIn("laporan", str(ctx.exception))
-
-    def test_unit_without_indicator_unit_refused(self):
-        """A unit typed where no unit is expected is refused."""
-        with self.assertRaises(AngkaTidakValid):
-            capaian.parse_angka("2 laporan")
-
-    def test_invalid(self):
-        """Words, empty input, negatives, two commas and misplaced dots are refused."""
-        for teks in ("dua", "", "   ", "-5", "1,2,3", "1.25.0", "1.250.5", "1.2,5", "12.", ",5"):
-            with self.subTest(teks=teks), self.assertRaises(AngkaTidakValid):
-                capaian.parse_angka(teks, "%")
-
-    def test_unit_errors_are_value_errors(self):
-        """Every refusal is a NilaiTidakValid (a ValueError) so forms can catch one type."""
-        self.assertTrue(issubclass(SatuanTidakSesuai, NilaiTidakValid))
-        self.assertTrue(issubclass(AngkaTidakValid, ValueError))
-
-
-class PeriksaSatuanTests(SimpleTestCase):
-    def test_persen_equals_percent_sign(self):
-        """Rule 7: "persen" and "%" are the same unit, both ways."""
-        capaian.periksa_satuan("persen", "%")
-        capaian.periksa_satuan("%", "Persen")
-
-    def test_case_and_space_insensitive(self):
-        """Rule 7: case and spacing do not matter ("  Unit   Sarana " is "unit sarana")."""
-        capaian.periksa_satuan("  Unit   Sarana ", "unit sarana")
-
-    def test_empty_means_indicator_unit(self):
-        """Rule 7: an empty unit is the indicator's own."""
-        capaian.periksa_satuan("", "laporan")
-        capaian.periksa_satuan("  ", "laporan")
-
-    def test_different_unit_refused(self):
-        """Rule 7: "laporan" against "triwulan" is refused, naming the expected unit."""
-        with self.assertRaises(SatuanTidakSesuai) as ctx:
-            capaian.periksa_satuan("laporan", "triwulan")
-        self.assertIn("triwulan", str(ctx.exception))
-
-
 # --- Rule 8: rounding and display ------------------------------------------------------------
-
-
-class BulatkanTests(SimpleTestCase):
-    def test_half_up(self):
-        """Rule 8: half up, never banker's rounding: 83,335 → 83,34; 2,675 → 2,68; 0,125 → 0,13."""
-        for nilai, harapan in (("83.335", "83.34"), ("2.675", "2.68"), ("0.125", "0.13")):
-            with self.subTest(nilai=nilai):
-                self.assertEqual(capaian.bulatkan(D(nilai)), D(harapan))
-
-    def test_never_truncates(self):
-        """Rule 8: 66,666 → 66,67 (truncation would give 66,66)."""
-        self.assertEqual(capaian.bulatkan(D("66.666")), D("66.67"))
-
-    def test_places(self):
-        """Rule 8: other precisions round half up as well (99,5 → 100 at 0 places)."""
-        self.assertEqual(capaian.bulatkan(D("99.5"), 0), D(100))
-        self.assertEqual(capaian.bulatkan(D("1.23456"), 4), D("1.2346"))
-
-    def test_result_has_two_places(self):
-        """Rule 8: the result always has exactly the requested decimals (100 → 100.00)."""
-        self.assertEqual(str(capaian.bulatkan(D(100))), "100.00")
-
-    def test_none(self):
-        """Rule 8: None stays None."""
-        self.assertIsNone(capaian.bulatkan(None))
-
-
-class FormatTests(SimpleTestCase):
-    def test_format_persen(self):
-        """Rule 8: a capaian is shown with a decimal comma and two places: "83,33 %"."""
-        self.assertEqual(capaian.format_persen(D(250) / D(3)), "83,33 %")
-
-    def test_format_persen_half_up(self):
-        """Rule 8: display rounds half up: 83,335 → "83,34 %"."""
-        self.assertEqual(capaian.format_persen(D("83.335")), "83,34 %")
-
-    def test_format_persen_thousands(self):
-        """Rule 8: a large capaian gets a thousands dot: 1250,5 → "1.250,50 %"."""
-        self.assertEqual(capaian.format_persen(D("1250.5")), "1.250,50 %")
-
-    def test_format_angka(self):
-        """Rule 8: dot for thousands, comma for decimals: 1250,5 → "1.250,50"."""
-        self.assertEqual(capaian.format_angka(D("1250.5")), "1.250,50")
-
-    def test_format_angka_places(self):
-        """format_angka with 0 places rounds half up: 2,5 → "3"."""
-        self.assertEqual(capaian.format_angka(D("2.5"), 0), "3")
-
-    def test_format_angka_negative(self):
-        """A negative number keeps its sign in front: "-1.234,50"."""
-        self.assertEqual(capaian.format_angka(D("-1234.5")), "-1.234,50")
-
-    def test_none_is_dash(self):
-        """No value is shown as "—" by every formatter."""
-        for fungsi in (capaian.format_angka, capaian.format_persen, capaian.format_rupiah):
-            with self.subTest(fungsi=fungsi.__name__):
-                self.assertEqual(fungsi(None), "—")
-
-    def test_format_rupiah(self):
-        """Rupiah in whole units with dots: "Rp 51.412.431.000"."""
-        self.assertEqual(capaian.format_rupiah(D(51412431000)), "Rp 51.412.431.000")
-
-    def test_format_rupiah_rounds_half_up(self):
-        """Rupiah rounds to whole units half up: 999,5 → "Rp 1.000"."""
-        self.assertEqual(capaian.format_rupiah(D("999.5")), "Rp 1.000")
-
-    def test_format_rupiah_negative(self):
-        """A negative amount (an overspent sisa) is "-Rp 5.000"."""
-        self.assertEqual(capaian.format_rupiah(D(-5000)), "-Rp 5.000")
 
 
 # --- Rule 9: roll-up and counts --------------------------------------------------------------
@@ -601,17 +460,17 @@ class RerataTests(SimpleTestCase):
 
     def test_no_cap(self):
         """Rule 9: without a cap the mean is (105,26 + 80 + 120) ÷ 3 = 101,75."""
-        self.assertEqual(capaian.bulatkan(capaian.rerata_capaian(self.NILAI)), D("101.75"))
+        self.assertEqual(bulatkan(capaian.rerata_capaian(self.NILAI)), D("101.75"))
 
     def test_cap_100(self):
         """Rule 9: with cap 100 the mean is (100 + 80 + 100) ÷ 3 = 93,33."""
         hasil = capaian.rerata_capaian(self.NILAI, D(100))
-        self.assertEqual(capaian.bulatkan(hasil), D("93.33"))
+        self.assertEqual(bulatkan(hasil), D("93.33"))
 
     def test_cap_120(self):
         """Rule 9: with cap 120, a 150 counts as 120: (105,26 + 80 + 120) ÷ 3 = 101,75."""
         hasil = capaian.rerata_capaian([D("105.26"), D(80), D(150)], D(120))
-        self.assertEqual(capaian.bulatkan(hasil), D("101.75"))
+        self.assertEqual(bulatkan(hasil), D("101.75"))
 
     def test_none_skipped_not_zeroed(self):
         """Rule 9: indicators without a value are left out: mean of 80 and None is 80."""
@@ -626,7 +485,7 @@ class RerataTests(SimpleTestCase):
         """Rule 9: the mean is not rounded (100, 100, 0 → 66,666…)."""
         hasil = capaian.rerata_capaian([D(100), D(100), D(0)])
         self.assertNotEqual(hasil, D("66.67"))
-        self.assertEqual(capaian.bulatkan(hasil), D("66.67"))
+        self.assertEqual(bulatkan(hasil), D("66.67"))
 
     def test_accepts_generator(self):
         """Rule 9: any iterable works, including a one-shot generator."""
@@ -701,9 +560,17 @@ class PitaTests(SimpleTestCase):
     def test_no_gaps(self):
         """Rule 10: on a valid scale every score has a band, including the old gaps (90,5)."""
         skala = capaian.validasi_pita(PITA)
-        for nilai in ("0", "50.5", "70.5", "90.5", "100", "1000"):
+        harapan = {
+            "0": "Tidak Berhasil",
+            "50.5": "Tidak Berhasil",
+            "70.5": "Kurang Berhasil",
+            "90.5": "Cukup Berhasil",
+            "100": "Berhasil",
+            "1000": "Berhasil",
+        }
+        for nilai, label in harapan.items():
             with self.subTest(nilai=nilai):
-                self.assertIsNotNone(capaian.kategori(D(nilai), skala))
+                self.assertEqual(capaian.kategori(D(nilai), skala), label)
 
 
 class KategoriTests(SimpleTestCase):
@@ -745,65 +612,6 @@ class KategoriTests(SimpleTestCase):
 
 
 # --- Rule 11: budget; rule 12: participation -------------------------------------------------
-
-
-class AnggaranTests(SimpleTestCase):
-    def test_penyerapan(self):
-        """Rule 11: 22.119.333.071 of 26.030.287.000 is 84,98 %."""
-        hasil = capaian.penyerapan(D(22119333071), D(26030287000))
-        self.assertEqual(capaian.bulatkan(hasil), D("84.98"))
-
-    def test_penyerapan_and_sisa_unknown_without_realisasi(self):
-        """No realisasi yet: neither absorption nor remainder is known (not 0 %, not the pagu)."""
-        self.assertIsNone(capaian.penyerapan(None, D(100)))
-        self.assertIsNone(capaian.sisa(D(100), None))
-
-    def test_penyerapan_pagu_zero(self):
-        """Rule 11: with pagu 0 there is no penyerapan."""
-        self.assertIsNone(capaian.penyerapan(D(0), D(0)))
-
-    def test_penyerapan_overspent(self):
-        """Rule 11: spending above pagu is shown above 100 (2.536.537.942 of 2.526.500.000)."""
-        hasil = capaian.penyerapan(D(2536537942), D(2526500000))
-        self.assertEqual(capaian.bulatkan(hasil), D("100.40"))
-
-    def test_penyerapan_negative_refused(self):
-        """Rule 11: a negative pagu is refused."""
-        with self.assertRaises(AngkaTidakValid):
-            capaian.penyerapan(D(1), D(-1))
-
-    def test_sisa(self):
-        """Rule 11: sisa = pagu − realisasi (20.415.736.000 − 20.326.861.888 = 88.874.112)."""
-        self.assertEqual(capaian.sisa(D(20415736000), D(20326861888)), D(88874112))
-
-    def test_sisa_negative_when_overspent(self):
-        """Rule 11: sisa is negative when spending exceeds pagu."""
-        self.assertEqual(capaian.sisa(D(2526500000), D(2536537942)), D(-10037942))
-
-    def test_jumlah(self):
-        """Rule 11: a parent is the sum of its children (seed 003 CQ.6872 ROs: 2.417.843.500)."""
-        hasil = capaian.jumlah([D(28921500), D(2383037000), D(5885000)])
-        self.assertEqual(hasil, D(2417843500))
-
-    def test_jumlah_empty(self):
-        """Rule 11: a parent without children sums to 0."""
-        self.assertEqual(capaian.jumlah([]), D(0))
-
-    def test_jumlah_negative_refused(self):
-        """Rule 11: a negative child amount is refused."""
-        with self.assertRaises(AngkaTidakValid):
-            capaian.jumlah([D(1), D(-1)])
-
-    def test_indeks_efisiensi(self):
-        """Rule 11: capaian 100 against penyerapan 84,98 gives an index above 1 (1,1767)."""
-        hasil = capaian.indeks_efisiensi(D(100), D("84.98"))
-        self.assertEqual(capaian.bulatkan(hasil, 4), D("1.1767"))
-
-    def test_indeks_efisiensi_missing(self):
-        """Rule 11: no index when either side is missing or nothing was spent."""
-        for c, p in ((None, D(50)), (D(50), None), (D(50), D(0))):
-            with self.subTest(capaian=c, penyerapan=p):
-                self.assertIsNone(capaian.indeks_efisiensi(c, p))
 
 
 class PartisipasiTests(SimpleTestCase):
@@ -889,24 +697,8 @@ class PropertiTests(unittest.TestCase):
         urutan = [p.label for p in reversed(pita)]
         label_kecil = capaian.kategori(kecil, pita)
         label_besar = capaian.kategori(besar, pita)
-        self.assertIsNotNone(label_kecil)
+        self.assertIn(label_kecil, urutan)
         self.assertLessEqual(urutan.index(label_kecil), urutan.index(label_besar))
-
-    @given(st.decimals(min_value=0, max_value=10**7, places=6))
-    def test_format_persen_matches_bulatkan(self, nilai):
-        """Rule 8: format_persen shows bulatkan's value with a decimal comma (dots per 1.000)."""
-        bulat, pecahan = str(capaian.bulatkan(nilai)).split(".")
-        kelompok = []
-        while bulat:
-            bulat, kelompok = bulat[:-3], [bulat[-3:], *kelompok]
-        self.assertEqual(capaian.format_persen(nilai), ".".join(kelompok) + "," + pecahan + " %")
-
-    @given(st.decimals(min_value=0, max_value=10**9, places=6))
-    def test_parse_of_format_round_trips(self, nilai):
-        """Rules 7–8: reading back a displayed number gives the rounded value."""
-        self.assertEqual(
-            capaian.parse_angka(capaian.format_angka(nilai, 2)), capaian.bulatkan(nilai)
-        )
 
     @given(daftar_capaian, st.sampled_from([D(100), D(120)]))
     def test_rerata_with_cap_never_exceeds_cap(self, nilai, batas):
@@ -923,20 +715,3 @@ class PropertiTests(unittest.TestCase):
         status = capaian.hitung_status(nilai)
         self.assertEqual(status.jumlah, len(nilai))
         self.assertEqual(status.tanpa_nilai, sum(v is None for v in nilai))
-
-
-class BatasAngkaTests(SimpleTestCase):
-    def test_absurdly_long_number_refused(self):
-        """A 40-digit number is a typing error: refused in Indonesian, never a crash."""
-        with self.assertRaisesMessage(capaian.AngkaTidakValid, "terlalu besar"):
-            capaian.parse_angka("9" * 40)
-
-    def test_rounding_beyond_default_precision(self):
-        """Rounding a number longer than 28 digits still rounds half up."""
-        self.assertEqual(capaian.bulatkan(D("9" * 30 + ".005")), D("9" * 30 + ".01"))
-
-    def test_format_nilai_drops_trailing_zeros(self):
-        """Stored 95.0000 prints as "95 %" and 66.2300 as "66,23"."""
-        self.assertEqual(capaian.format_nilai(D("95.0000"), "%"), "95 %")
-        self.assertEqual(capaian.format_nilai(D("66.2300")), "66,23")
-        self.assertEqual(capaian.format_nilai(None), "—")

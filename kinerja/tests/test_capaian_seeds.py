@@ -16,8 +16,17 @@ from pathlib import Path
 
 from django.test import SimpleTestCase
 
+from anggaran import serapan
 from kinerja import capaian
-from kinerja.capaian import JenisNilai, Polaritas, RumusNegatif, SatuanTidakSesuai
+from kinerja.capaian import JenisNilai, Polaritas, RumusNegatif
+from nilai import (
+    NilaiTidakValid,
+    SatuanTidakSesuai,
+    baca_angka,
+    bulatkan,
+    mengandung_huruf_asing,
+    tulis_persen,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 AKIP = ["D", "C", "CC", "B", "BB", "A", "AA"]
@@ -83,17 +92,15 @@ class Baris:
 
 def _angka(row: dict, kolom: str, cara: Cara) -> D:
     if cara.satuan is None:
-        return capaian.parse_angka(row[f"{kolom}_value"])
-    return capaian.parse_angka(row[f"{kolom}_raw"], cara.satuan)
+        return baca_angka(row[f"{kolom}_value"])
+    return baca_angka(row[f"{kolom}_raw"], cara.satuan)
 
 
 def hitung(baris: Baris, rumus: RumusNegatif = RumusNegatif.SELISIH) -> D | None:
     """The product's number for a row, at full precision."""
     row, cara = baris.row, baris.cara
     if cara.jenis == "penyerapan":
-        return capaian.penyerapan(
-            capaian.parse_angka(row["realisasi_raw"]), capaian.parse_angka(row["target_raw"])
-        )
+        return serapan.penyerapan(baca_angka(row["realisasi_raw"]), baca_angka(row["target_raw"]))
     if cara.jenis == "predikat":
         return capaian.hitung_capaian(
             jenis=JenisNilai.PREDIKAT,
@@ -112,7 +119,7 @@ def hitung(baris: Baris, rumus: RumusNegatif = RumusNegatif.SELISIH) -> D | None
 
 def tercetak(baris: Baris) -> tuple[D, int]:
     """The printed capaian and its number of decimals ("84,98%" → 84.98, 2; "100" → 100, 0)."""
-    nilai = capaian.parse_angka(baris.row["capaian_raw_reported"], "%")
+    nilai = baca_angka(baris.row["capaian_raw_reported"], "%")
     return nilai, max(0, -nilai.as_tuple().exponent)
 
 
@@ -187,7 +194,7 @@ INKONSISTEN = {
 
 def produk_2(baris: Baris, rumus: RumusNegatif = RumusNegatif.SELISIH) -> D:
     """The product's number as displayed (two decimals, half up)."""
-    return capaian.bulatkan(hitung(baris, rumus))
+    return bulatkan(hitung(baris, rumus))
 
 
 class CakupanTests(SimpleTestCase):
@@ -221,12 +228,12 @@ class KonsistenTests(SimpleTestCase):
         for baris in KONSISTEN:
             nilai, tempat = tercetak(baris)
             with self.subTest(seed=baris.seed, sasaran=baris.sasaran_no, indikator=baris.awal):
-                self.assertEqual(capaian.bulatkan(hitung(baris), tempat), nilai)
+                self.assertEqual(bulatkan(hitung(baris), tempat), nilai)
 
     def test_003_rounding_is_half_up_not_truncation(self):
         """Seed 003 RAN.001 prints 86,40 for 86,3989…: the product rounds the same way."""
         baris = Baris("003", "A.2", "RAN.001", PENYERAPAN)
-        self.assertEqual(capaian.format_persen(hitung(baris)), "86,40 %")
+        self.assertEqual(tulis_persen(hitung(baris)), "86,40 %")
         self.assertEqual(tercetak(baris), (D("86.40"), 2))
 
     def test_003_decimal_point_read_as_decimal(self):
@@ -240,13 +247,13 @@ class KonsistenTests(SimpleTestCase):
         rows = [r for r in baca("003") if r["table"] == "PENGUKURAN_KINERJA_L774"]
         nilai = [
             capaian.hitung_capaian_angka(
-                capaian.parse_angka(r["realisasi_raw"], "%"),
-                capaian.parse_angka(r["target_raw"], "%"),
+                baca_angka(r["realisasi_raw"], "%"),
+                baca_angka(r["target_raw"], "%"),
             ).nilai
             for r in rows
         ]
         self.assertEqual(len(nilai), 9)
-        self.assertEqual(capaian.format_persen(capaian.rerata_capaian(nilai)), "100,00 %")
+        self.assertEqual(tulis_persen(capaian.rerata_capaian(nilai)), "100,00 %")
 
 
 class InkonsistenTests(SimpleTestCase):
@@ -254,7 +261,7 @@ class InkonsistenTests(SimpleTestCase):
         """The product shows `harapan_produk` and that differs from the printed number."""
         nilai, tempat = tercetak(baris)
         self.assertEqual(produk_2(baris, rumus), D(harapan_produk))
-        self.assertNotEqual(capaian.bulatkan(hitung(baris, rumus), tempat), nilai)
+        self.assertNotEqual(bulatkan(hitung(baris, rumus), tempat), nilai)
 
     def test_001_s5_printed_target_as_capaian(self):
         """Kota Serang S5: target 95, realisasi 100, printed 95 (= target); product 105,26."""
@@ -287,12 +294,12 @@ class InkonsistenTests(SimpleTestCase):
         # signed PK (Tabel 2.1/2.2) says 95, and against that the printed 100 is wrong.
         (baris,) = [b for b in KONSISTEN if b.seed == "001" and b.sasaran_no == "4"]
         pk = re.search(r"PK Tabel 2\.2 target=(\d+)", baris.row["notes"])
-        target_pk = capaian.parse_angka(pk.group(1))
+        target_pk = baca_angka(pk.group(1))
         self.assertEqual(target_pk, D(95))
-        realisasi = capaian.parse_angka(baris.row["realisasi_raw"], "%")
+        realisasi = baca_angka(baris.row["realisasi_raw"], "%")
         hasil = capaian.hitung_capaian_angka(realisasi, target_pk)
-        self.assertEqual(capaian.bulatkan(hasil.nilai), D("105.26"))
-        self.assertNotEqual(capaian.bulatkan(hasil.nilai, 0), tercetak(baris)[0])
+        self.assertEqual(bulatkan(hasil.nilai), D("105.26"))
+        self.assertNotEqual(bulatkan(hasil.nilai, 0), tercetak(baris)[0])
 
     def test_capped_at_100_without_policy(self):
         """Above-target rows printed as 100 (a silent cap): the product keeps 102,04 … 166,67."""
@@ -312,7 +319,7 @@ class InkonsistenTests(SimpleTestCase):
         # 90 is the Target (%) column copied into Capaian; on the AKIP scale B against B is 4/4.
         for baris in INKONSISTEN["002_predikat"]:
             with self.subTest(indikator=baris.awal):
-                self.assertTrue(capaian.mengandung_huruf_asing(baris.row["target_raw"]))
+                self.assertTrue(mengandung_huruf_asing(baris.row["target_raw"]))
                 self.assertEqual(tercetak(baris)[0], D(90))
                 self.assertBerbeda(baris, "100.00")
 
@@ -321,7 +328,7 @@ class InkonsistenTests(SimpleTestCase):
         # Printed 95. The realisasi is in another unit (rule 7). The PK names the indicator
         # "Jumlah revisi…" (lower is better); 4 against 4 scores 100 by either formula.
         (baris,) = INKONSISTEN["002_revisi"]
-        self.assertEqual(capaian.parse_angka(baris.row["target_raw"], "triwulan"), D(4))
+        self.assertEqual(baca_angka(baris.row["target_raw"], "triwulan"), D(4))
         with self.assertRaises(SatuanTidakSesuai):
             hitung(baris)
         negatif = Cara(satuan=None, polaritas=Polaritas.NEGATIF)
@@ -337,15 +344,15 @@ class InkonsistenTests(SimpleTestCase):
         (baris,) = INKONSISTEN["002_sarana_it"]
         with self.assertRaises(SatuanTidakSesuai):
             hitung(baris)
-        target = capaian.parse_angka(baris.row["target_raw"], "unit sarana IT")
-        realisasi = capaian.parse_angka(baris.row["realisasi_value"])
+        target = baca_angka(baris.row["target_raw"], "unit sarana IT")
+        realisasi = baca_angka(baris.row["realisasi_value"])
         self.assertEqual((target, realisasi), (D(4), D(5)))
         dicetak = tercetak(baris)[0]
         for jumlah_unit, harapan in ((realisasi, "125.00"), (D(4), "100.00")):
             with self.subTest(realisasi=jumlah_unit):
                 nilai = capaian.hitung_capaian_angka(jumlah_unit, target).nilai
-                self.assertEqual(capaian.bulatkan(nilai), D(harapan))
-                self.assertNotEqual(capaian.bulatkan(nilai, 0), dicetak)
+                self.assertEqual(bulatkan(nilai), D(harapan))
+                self.assertNotEqual(bulatkan(nilai, 0), dicetak)
 
     def test_002_target_met_printed_95(self):
         """Kota Metro monev 4/4, SAK 12/12 bln, BMN 2/2: target met, printed 95; product 100,00."""
@@ -367,7 +374,7 @@ class InkonsistenTests(SimpleTestCase):
         """Rejang Lebong Honorarium: 13.322.950 of 13.322.950.000, printed 100 %: 0,10 %."""
         # Three zeros were lost from the realisasi (the kegiatan total implies 13.322.950.000).
         (baris,) = INKONSISTEN["003_honorarium"]
-        self.assertEqual(capaian.parse_angka(baris.row["realisasi_raw"]), D(13322950))
+        self.assertEqual(baca_angka(baris.row["realisasi_raw"]), D(13322950))
         self.assertBerbeda(baris, "0.10")
 
 
@@ -384,9 +391,9 @@ class EntriTests(SimpleTestCase):
             for kolom in ("target_raw", "realisasi_raw"):
                 with (
                     self.subTest(indikator=awal, kolom=kolom),
-                    self.assertRaises(capaian.NilaiTidakValid),
+                    self.assertRaises(NilaiTidakValid),
                 ):
-                    capaian.parse_angka(baris.row[kolom], satuan)
+                    baca_angka(baris.row[kolom], satuan)
 
     def test_003_tercapai_without_realisasi(self):
         """Rejang Lebong's 9 "Tercapai" rows have no realisasi: no capaian, none achieved."""

@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from django.test import TestCase
 
-from kinerja import capaian
 from kinerja.models import KebijakanCapaian, PerjanjianKinerja
 from kinerja.pengukuran import tabel_pengukuran
+from nilai import bulatkan
 
 from .helpers import buat_pk, buat_satker
 
@@ -22,12 +22,12 @@ class TabelPengukuranTests(TestCase):
 
     def test_overall_mean_without_cap(self):
         """(105,26 + 80 + 120) / 3 = 101,75 with no cap."""
-        self.assertEqual(capaian.bulatkan(self.tabel().capaian), Decimal("101.75"))
+        self.assertEqual(bulatkan(self.tabel().capaian), Decimal("101.75"))
 
     def test_overall_mean_with_cap_100(self):
         """With the 100 cap the mean is (100 + 80 + 100) / 3 = 93,33."""
         KebijakanCapaian.objects.filter(satker=self.pk.satker).update(batas_rerata="100")
-        self.assertEqual(capaian.bulatkan(self.tabel().capaian), Decimal("93.33"))
+        self.assertEqual(bulatkan(self.tabel().capaian), Decimal("93.33"))
 
     def test_category_from_policy_scale(self):
         """93,33 falls in the 'Sangat Baik' band (from 91) of the satker-year's scale."""

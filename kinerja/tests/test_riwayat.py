@@ -13,6 +13,7 @@ from kinerja import capaian
 from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Renstra, RiwayatCapaian, Sasaran
 from kinerja.riwayat import halaman_riwayat, riwayat_indikator
 from kinerja.services_riwayat import riwayat_hapus, riwayat_simpan
+from nilai import tulis_nilai
 from satker.kunci import DataTerkunci, pesan_riwayat_terkunci
 from satker.models import Peran
 from satker.tests.helpers import buka_kunci_uji, kunci_uji
@@ -263,7 +264,7 @@ class RiwayatIndikatorTests(RiwayatMixin, TestCase):
         self.assertEqual(akip[2].sumber, "LKj")
         persen = hasil[self.persen.id][0]
         self.assertEqual((persen.target, persen.realisasi), (Decimal(90), Decimal("95.5")))
-        self.assertEqual(capaian.format_nilai(persen.realisasi, "%"), "95,5 %")
+        self.assertEqual(tulis_nilai(persen.realisasi, "%"), "95,5 %")
         ya = hasil[self.ya.id][0]
         self.assertEqual((ya.target, ya.realisasi, ya.capaian), (True, False, Decimal(0)))
 

@@ -3,14 +3,11 @@ Roman numerals and letters for chapter and section numbers, and signature blanks
 
 from django import template
 
+from nilai import romawi as angka_romawi
+
 register = template.Library()
 
 TITIK = "……………………………"
-
-_ROMAWI = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
 
 
 @register.filter
@@ -30,18 +27,7 @@ def ambil(kamus, kunci):
 @register.filter
 def romawi(angka) -> str:
     """1 → "I", 4 → "IV", 14 → "XIV" (chapter numbers)."""
-    try:
-        n = int(angka)
-    except (TypeError, ValueError):
-        return ""
-    if n <= 0:
-        return ""
-    hasil = []
-    for nilai, huruf in _ROMAWI:
-        while n >= nilai:
-            hasil.append(huruf)
-            n -= nilai
-    return "".join(hasil)
+    return angka_romawi(angka)
 
 
 @register.filter

@@ -23,7 +23,6 @@ from PIL import Image
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from kinerja.capaian import format_rupiah
 from kinerja.models import PerjanjianKinerja
 from laporan import pdf, services
 from laporan.bagian import ANALISIS, kunci_analisis, susun
@@ -31,6 +30,7 @@ from laporan.data import kumpulkan
 from laporan.kelengkapan import kalimat_untuk_staf
 from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
 from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
+from nilai import tulis_rupiah
 from satker.models import Satker
 
 # (label, satker, year, kind): the demo's reports (Rejang Lebong's one LKj holds both PKs).
@@ -507,7 +507,7 @@ class DemoPdfTests(TestCase):
                 teks = _normal(re.sub(r"\u2010\s+", "", h.teks))
                 nilai = set(total.findall(teks))
                 if h.data.anggaran:
-                    self.assertEqual(nilai, {format_rupiah(h.data.total_pagu)})
+                    self.assertEqual(nilai, {tulis_rupiah(h.data.total_pagu)})
                 else:
                     self.assertEqual(nilai, set())
         rejang = _normal(self.hasil("rejang").teks)
