@@ -2,7 +2,7 @@
 sums, inline editing of one RO's amounts (htmx), adding and deleting a RO, DIPA revisions and the
 workbook template and import.
 
-Every view starts with kinerja.access.get_satker (404 for other satker, 403 for read-only roles
+Every view starts with kinerja.access.ambil_satker (404 for other satker, 403 for read-only roles
 on writes); the work is done by anggaran.services (and anggaran.impor), whose ValidationError —
 including a locked report of the year — is shown to the user and changes nothing.
 """
@@ -17,10 +17,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja.access import get_satker
 from nilai import tulis_angka_ringkas
+from satker.akses import ambil_satker, boleh_ubah
 from satker.kunci import periksa_data_terbuka, pesan_kunci
-from satker.models import bisa_mengubah
 
 from . import impor, services
 from .forms import IMPOR_UKURAN_MAKS, ImporForm, RevisiForm, RoTambahForm, RoUbahForm
@@ -88,7 +87,7 @@ def _konteks(request, satker, tahun) -> dict:
         "tahun": tahun,
         "akar": akar,
         "kunci_laporan": kunci,
-        "bisa_ubah": bisa_mengubah(request.user, satker) and kunci is None,
+        "bisa_ubah": boleh_ubah(request.user, satker) and kunci is None,
     }
 
 
@@ -124,7 +123,7 @@ def _ke_halaman(satker, tahun):
 @login_required
 @require_GET
 def anggaran_satker(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     return _halaman(request, satker, tahun)
 
 
@@ -142,7 +141,7 @@ def _fragmen_ro(request, satker, tahun, ro_id, *, form=None, oob=False, status=2
 @login_required
 @require_http_methods(["GET", "POST"])
 def anggaran_ro_ubah(request, kode, tahun, ro_id):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     ro = _get_ro(satker, tahun, ro_id)
     if request.method == "GET":
         if "batal" in request.GET:
@@ -173,7 +172,7 @@ def _balas_ubah(request, satker, tahun, ro, form, *, status):
 @login_required
 @require_POST
 def anggaran_ro_tambah(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = RoTambahForm(request.POST, satker=satker, tahun=tahun)
     if form.is_valid():
         try:
@@ -189,7 +188,7 @@ def anggaran_ro_tambah(request, kode, tahun):
 @login_required
 @require_POST
 def anggaran_ro_hapus(request, kode, tahun, ro_id):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     ro = _get_ro(satker, tahun, ro_id)
     nama = f"RO {ro.kro.kode}.{ro.kode} {ro.nama}"
     try:
@@ -204,7 +203,7 @@ def anggaran_ro_hapus(request, kode, tahun, ro_id):
 @login_required
 @require_POST
 def anggaran_revisi_tambah(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = RevisiForm(request.POST)
     if form.is_valid():
         try:
@@ -221,7 +220,7 @@ def anggaran_revisi_tambah(request, kode, tahun):
 @login_required
 @require_GET
 def anggaran_templat(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     response = HttpResponse(impor.templat_xlsx(satker, tahun), content_type=XLSX)
     nama = f"Anggaran-{satker.kode}-{tahun}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
@@ -231,7 +230,7 @@ def anggaran_templat(request, kode, tahun):
 @login_required
 @require_http_methods(["GET", "POST"])
 def anggaran_impor(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = ImporForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     hasil = None
     if form.is_bound and form.is_valid():

@@ -5,9 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from kinerja.access import get_satker
+from satker.akses import ambil_satker, boleh_ubah
 from satker.kunci import pesan_kunci
-from satker.models import bisa_mengubah
 
 from . import services
 
@@ -23,7 +22,7 @@ def _pilihan(post) -> dict[int, list[int]]:
 
 @login_required
 def anggaran_hubungan(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=request.method == "POST")
+    satker = ambil_satker(request, kode, ubah=request.method == "POST")
     if request.method == "POST":
         try:
             jumlah = services.hubungan_simpan(
@@ -43,6 +42,6 @@ def anggaran_hubungan(request, kode, tahun):
         "baris": services.hubungan_baris(items, pohon),
         "pohon": pohon,
         "kunci_laporan": kunci,
-        "bisa_ubah": bisa_mengubah(request.user, satker) and kunci is None,
+        "bisa_ubah": boleh_ubah(request.user, satker) and kunci is None,
     }
     return render(request, "anggaran/hubungan.html", context)

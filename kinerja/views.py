@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from satker.models import Peran, Satker, bisa_mengubah, keanggotaan_of
+from satker.akses import ambil_satker, boleh_ubah, keanggotaan_pengguna, pereviu, satker_terlihat
 
 from . import services
-from .access import get_pk, get_satker
+from .access import ambil_pk
 from .forms import KebijakanForm, PitaForm
 from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
@@ -20,11 +20,11 @@ from .services_pk import pesan_laporan_terkunci
 
 @login_required
 def home(request):
-    anggota = keanggotaan_of(request.user)
-    if anggota and anggota.peran not in (Peran.ADMIN, Peran.REVIEWER):
+    anggota = keanggotaan_pengguna(request.user)
+    if anggota and not pereviu(request.user):
         return _ke_tahun_terakhir(anggota.satker)
     satker_list = (
-        Satker.objects.visible_to(request.user)
+        satker_terlihat(request.user)
         .annotate(
             jumlah_pk=Count("perjanjian_kinerja"), tahun_terakhir=Max("perjanjian_kinerja__tahun")
         )
@@ -44,16 +44,16 @@ def _ke_tahun_terakhir(satker):
 
 @login_required
 def satker_detail(request, kode):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     if not satker.perjanjian_kinerja.exists():
-        context = {"satker": satker, "bisa_ubah": bisa_mengubah(request.user, satker)}
+        context = {"satker": satker, "bisa_ubah": boleh_ubah(request.user, satker)}
         return render(request, "kinerja/satker_kosong.html", context)
     return _ke_tahun_terakhir(satker)
 
 
 @login_required
 def satker_tahun(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun).terkini())
     if not pk_list:
         raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
@@ -71,14 +71,14 @@ def satker_tahun(request, kode, tahun):
         "tahun_list": satker.perjanjian_kinerja.values_list("tahun", flat=True)
         .distinct()
         .order_by("-tahun"),
-        "bisa_ubah": bisa_mengubah(request.user, satker),
+        "bisa_ubah": boleh_ubah(request.user, satker),
     }
     return render(request, "kinerja/satker_tahun.html", context)
 
 
 @login_required
 def pk_detail(request, pk_id):
-    pk = get_pk(request, pk_id)
+    pk = ambil_pk(request, pk_id)
     tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
     context = {"pk": pk, "tabel": tabel, "kunci_laporan": pesan_laporan_terkunci(pk)}
     return render(request, "kinerja/pk_detail.html", context)
@@ -98,14 +98,14 @@ def _halaman_kebijakan(request, satker, tahun, form=None, form_pita=None, status
         ],
         "form": form or KebijakanForm(initial=awal, satker=satker),
         "form_pita": form_pita or PitaForm(initial=awal, pita_awal=pita_awal),
-        "bisa_ubah": bisa_mengubah(request.user, satker),
+        "bisa_ubah": boleh_ubah(request.user, satker),
     }
     return render(request, "kinerja/kebijakan.html", context, status=status)
 
 
 @login_required
 def kebijakan_capaian(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     if services.kebijakan_pastikan(satker=satker, tahun=tahun) is None:
         raise Http404("Belum ada skala kategori yang dapat dipilih.")
     return _halaman_kebijakan(request, satker, tahun)
@@ -114,7 +114,7 @@ def kebijakan_capaian(request, kode, tahun):
 @login_required
 @require_POST
 def kebijakan_pilih(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = KebijakanForm(request.POST, satker=satker)
     if form.is_valid():
         try:
@@ -130,7 +130,7 @@ def kebijakan_pilih(request, kode, tahun):
 @login_required
 @require_POST
 def kebijakan_pita(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = PitaForm(request.POST)
     if form.is_valid():
         try:

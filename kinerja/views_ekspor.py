@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from config.converters import TahunConverter
-from satker.models import Peran, Satker, keanggotaan_of
+from satker import akses
+from satker.akses import ambil_satker
+from satker.models import Satker
 
 from . import ekspor
-from .access import get_satker
 
 
 def _unduhan(isi: bytes, nama: str) -> HttpResponse:
@@ -29,7 +30,7 @@ def _unduhan(isi: bytes, nama: str) -> HttpResponse:
 @login_required
 @require_GET
 def ekspor_capaian(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     try:
         isi = ekspor.capaian_xlsx(satker, tahun)
     except ekspor.TidakAdaPK as exc:
@@ -41,14 +42,14 @@ def _provinsi_rekap(request) -> Satker | None:
     """The province whose recap the user may download: a reviewer's own KPU Provinsi (asking
     for another one is a 404, as for any satker they may not see); for an admin, the one named
     by ?provinsi= (None when missing or unknown). Other roles get 403."""
-    anggota = keanggotaan_of(request.user)
     kode = request.GET.get("provinsi", "")
-    if request.user.is_superuser or (anggota and anggota.peran == Peran.ADMIN):
+    if akses.satker_direviu(request.user) is None:
         return Satker.objects.provinsi().filter(kode=kode).first()
-    if anggota and anggota.peran == Peran.REVIEWER:
-        if kode and kode != anggota.satker.kode:
+    sendiri = akses.provinsi_direviu(request.user)
+    if sendiri is not None:
+        if kode and kode != sendiri.kode:
             raise Http404("Provinsi tidak ditemukan.")
-        return anggota.satker
+        return sendiri
     raise PermissionDenied("Rekap provinsi hanya untuk reviewer KPU Provinsi dan admin.")
 
 

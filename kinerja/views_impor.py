@@ -16,8 +16,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from satker.akses import ambil_satker
+
 from . import impor_pk, xlsx
-from .access import get_satker
 from .forms import ImporPKForm
 
 UMUR_BERKAS = 24 * 3600
@@ -60,7 +61,7 @@ def _hanya(satker):
 @login_required
 def pk_templat(request, kode, tahun=None):
     """The template, pre-filled with the satker-year's PKs when a year is given."""
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     respon = HttpResponse(
         impor_pk.templat_xlsx(satker, tahun),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -73,7 +74,7 @@ def pk_templat(request, kode, tahun=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pk_impor(request, kode):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = ImporPKForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     hasil = token = None
     if form.is_bound and form.is_valid():
@@ -101,7 +102,7 @@ def _halaman(request, satker, form, hasil, token, status=None):
 @login_required
 @require_POST
 def pk_impor_terapkan(request, kode):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     token = request.POST.get("token", "")
     path = berkas_sementara(request.user, token)
     if path is None:

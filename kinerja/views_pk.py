@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from satker.models import bisa_mengubah
+from satker.akses import ambil_satker, boleh_ubah
 
 from . import services_pk
-from .access import get_item, get_pk, get_satker
+from .access import ambil_item, ambil_pk
 from .forms_pk import (
     AnggaranForm,
     IndikatorBaruForm,
@@ -56,7 +56,7 @@ def _ke_susun(pk):
 
 @login_required
 def pk_buat(request, kode):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     form = PKForm(_post(request), satker=satker)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,7 +72,7 @@ def pk_buat(request, kode):
 
 @login_required
 def pk_ubah(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(pk)
@@ -97,7 +97,7 @@ def pk_ubah(request, pk_id):
 
 @login_required
 def pk_susun(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     baris = services_pk.baris_dokumen(pk)
@@ -114,7 +114,7 @@ def pk_susun(request, pk_id):
 
 @login_required
 def pk_item_katalog(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(pk)
@@ -133,7 +133,7 @@ def pk_item_katalog(request, pk_id):
 
 @login_required
 def pk_item_baru(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(pk)
@@ -152,7 +152,7 @@ def pk_item_baru(request, pk_id):
 
 @login_required
 def pk_item_target(request, item_id):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     if terkunci := _terkunci(request, item.pk_induk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(item.pk_induk)
@@ -191,7 +191,7 @@ def _aksi(request, fungsi, pesan_berhasil, kembali, /, **kwargs):
 @login_required
 @require_POST
 def pk_item_hapus(request, item_id):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     pesan = f"Indikator “{item.indikator.nama}” dihapus dari PK."
     return _aksi(request, services_pk.item_hapus, pesan, item.pk_induk, item=item)
 
@@ -199,7 +199,7 @@ def pk_item_hapus(request, item_id):
 @login_required
 @require_POST
 def pk_item_naik(request, item_id):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     pesan = "Urutan indikator diubah."
     return _aksi(request, services_pk.item_geser, pesan, item.pk_induk, item=item, arah="naik")
 
@@ -207,7 +207,7 @@ def pk_item_naik(request, item_id):
 @login_required
 @require_POST
 def pk_item_turun(request, item_id):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     pesan = "Urutan indikator diubah."
     return _aksi(request, services_pk.item_geser, pesan, item.pk_induk, item=item, arah="turun")
 
@@ -221,20 +221,20 @@ def _geser_sasaran(request, pk, sasaran_id, arah):
 @login_required
 @require_POST
 def pk_sasaran_naik(request, pk_id, sasaran_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     return _geser_sasaran(request, pk, sasaran_id, "naik")
 
 
 @login_required
 @require_POST
 def pk_sasaran_turun(request, pk_id, sasaran_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     return _geser_sasaran(request, pk, sasaran_id, "turun")
 
 
 @login_required
 def pk_revisi(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(pk)
@@ -253,7 +253,7 @@ def pk_revisi(request, pk_id):
 
 @login_required
 def pk_anggaran(request, pk_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
     kunci = services_pk.pesan_laporan_terkunci(pk)
@@ -279,7 +279,7 @@ def pk_anggaran(request, pk_id):
 @login_required
 @require_POST
 def pk_anggaran_hapus(request, pk_id, anggaran_id):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     anggaran = get_object_or_404(pk.anggaran, id=anggaran_id)
     try:
         services_pk.anggaran_hapus(anggaran=anggaran)
@@ -292,7 +292,7 @@ def pk_anggaran_hapus(request, pk_id, anggaran_id):
 
 @login_required
 def pk_dokumen(request, pk_id):
-    pk = get_pk(request, pk_id)
+    pk = ambil_pk(request, pk_id)
     context = {
         "pk": pk,
         "baris_list": services_pk.baris_dokumen(pk),
@@ -300,6 +300,6 @@ def pk_dokumen(request, pk_id):
         "anggaran_list": pk.anggaran.all(),
         "total_anggaran": sum((a.pagu for a in pk.anggaran.all()), 0),
         "terbaru": services_pk.pk_revisi_terbaru(pk),
-        "bisa_ubah": bisa_mengubah(request.user, pk.satker),
+        "bisa_ubah": boleh_ubah(request.user, pk.satker),
     }
     return render(request, "kinerja/pk_dokumen.html", context)

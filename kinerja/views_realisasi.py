@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from anggaran import serapan
 from anggaran.services import anggaran_per_sasaran
-from satker.models import bisa_mengubah
+from satker.akses import boleh_ubah
 
 from . import capaian
-from .access import get_bukti, get_item, get_pk
+from .access import ambil_bukti, ambil_item, ambil_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
 from .pengukuran import tabel_pengukuran
@@ -154,7 +154,7 @@ def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
     terbaru = pk_revisi_terbaru(pk)
     terkunci = terbaru.revisi > pk.revisi
     kunci_laporan = None if terkunci else pesan_laporan_terkunci(pk)
-    bisa_ubah = bisa_mengubah(request.user, pk.satker) and not terkunci and not kunci_laporan
+    bisa_ubah = boleh_ubah(request.user, pk.satker) and not terkunci and not kunci_laporan
     baris = _baris_halaman(pk, triwulan, bisa_ubah=bisa_ubah, data=data, hasil=hasil)
     context = {
         "pk": pk,
@@ -176,14 +176,14 @@ def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
 
 @login_required
 def realisasi_triwulan(request, pk_id, triwulan):
-    pk = get_pk(request, pk_id)
+    pk = ambil_pk(request, pk_id)
     return _render_halaman(request, pk, triwulan)
 
 
 @login_required
 @require_POST
 def realisasi_simpan(request, pk_id, triwulan):
-    pk = get_pk(request, pk_id, ubah=True)
+    pk = ambil_pk(request, pk_id, ubah=True)
     items = list(pk.item.all())
     realisasi = _realisasi_triwulan(items, triwulan)
     forms = [BarisRealisasiForm(request.POST, item=i, realisasi=realisasi.get(i.id)) for i in items]
@@ -254,7 +254,7 @@ def _ringkasan_simpan(hasil: HasilSimpan) -> str:
 @login_required
 @require_POST
 def realisasi_pratinjau(request, item_id, triwulan):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     prefetch_related_objects(
         [item], "realisasi", "target_triwulan", "indikator__skala_nilai__nilai"
     )
@@ -299,7 +299,7 @@ def _balas_bukti(request, item, triwulan, pesan, *, galat):
 @login_required
 @require_POST
 def bukti_unggah(request, item_id, triwulan):
-    item = get_item(request, item_id, ubah=True)
+    item = ambil_item(request, item_id, ubah=True)
     realisasi = (
         Realisasi.objects.select_related("item__pk_induk__satker")
         .filter(item=item, triwulan=triwulan)
@@ -325,7 +325,7 @@ def bukti_unggah(request, item_id, triwulan):
 
 @login_required
 def bukti_unduh(request, bukti_id):
-    bukti = get_bukti(request, bukti_id)
+    bukti = ambil_bukti(request, bukti_id)
     try:
         berkas = bukti.berkas.open("rb")
     except FileNotFoundError as exc:
@@ -338,7 +338,7 @@ def bukti_unduh(request, bukti_id):
 @login_required
 @require_POST
 def bukti_hapus_view(request, bukti_id):
-    bukti = get_bukti(request, bukti_id, ubah=True)
+    bukti = ambil_bukti(request, bukti_id, ubah=True)
     item, triwulan, nama = bukti.realisasi.item, bukti.realisasi.triwulan, bukti.nama_asli
     try:
         bukti_hapus(bukti=bukti, user=request.user)
@@ -349,7 +349,7 @@ def bukti_hapus_view(request, bukti_id):
 
 @login_required
 def item_detail(request, item_id):
-    item = get_item(request, item_id)
+    item = ambil_item(request, item_id)
     prefetch_related_objects(
         [item],
         "target_triwulan",

@@ -17,11 +17,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from satker.akses import ambil_satker, boleh_ubah
 from satker.kunci import pesan_kunci_per_tahun
-from satker.models import bisa_mengubah
 
 from . import impor_riwayat, services_riwayat, xlsx
-from .access import get_renstra, get_riwayat, get_satker
+from .access import ambil_renstra, ambil_riwayat
 from .forms_pk import tempel_galat
 from .forms_riwayat import ImporRiwayatForm, RiwayatForm
 from .models import Indikator, Renstra
@@ -62,7 +62,7 @@ def _konteks(request, renstra: Renstra, kartu_list: list[IndikatorRiwayat]) -> d
         "satker": satker,
         "renstra": renstra,
         "kartu_list": kartu_list,
-        "bisa_ubah": bisa_mengubah(request.user, satker),
+        "bisa_ubah": boleh_ubah(request.user, satker),
         "kunci_laporan": terkunci.get(tahun_kunci),
         "tahun_kunci": tahun_kunci,
         "renstra_lain": satker.renstra.exclude(id=renstra.id).order_by("-tahun_mulai"),
@@ -131,7 +131,7 @@ def _get_indikator(renstra: Renstra, indikator_id: int) -> Indikator:
 @require_GET
 def riwayat_satker_tahun(request, kode, tahun):
     """From a satker-year: the history page of the satker's Renstra covering that year."""
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     renstra = renstra_satker(satker, tahun)
     if renstra is None:
         raise Http404("Satker ini belum memiliki Renstra untuk tahun tersebut.")
@@ -141,7 +141,7 @@ def riwayat_satker_tahun(request, kode, tahun):
 @login_required
 @require_GET
 def riwayat_renstra(request, kode, renstra_id):
-    renstra = get_renstra(request, kode, renstra_id)
+    renstra = ambil_renstra(request, kode, renstra_id)
     indikator = None
     if _htmx(request) and request.GET.get("indikator", "").isdigit():
         indikator = _get_indikator(renstra, int(request.GET["indikator"]))
@@ -152,7 +152,7 @@ def riwayat_renstra(request, kode, renstra_id):
 @require_http_methods(["GET", "POST"])
 def riwayat_tambah(request, kode, renstra_id, indikator_id):
     """A new year of the indicator's history (the year pre-filled from ?tahun=)."""
-    renstra = get_renstra(request, kode, renstra_id, ubah=True)
+    renstra = ambil_renstra(request, kode, renstra_id, ubah=True)
     indikator = _get_indikator(renstra, indikator_id)
     if request.method == "GET":
         tahun = _tahun(request.GET.get("tahun"))
@@ -183,7 +183,7 @@ def _tersimpan(request, renstra, riwayat):
 @login_required
 @require_http_methods(["GET", "POST"])
 def riwayat_ubah(request, riwayat_id):
-    riwayat = get_riwayat(request, riwayat_id, ubah=True)
+    riwayat = ambil_riwayat(request, riwayat_id, ubah=True)
     indikator = riwayat.indikator
     renstra = indikator.sasaran.renstra
     if request.method == "GET":
@@ -206,7 +206,7 @@ def riwayat_ubah(request, riwayat_id):
 @login_required
 @require_POST
 def riwayat_hapus(request, riwayat_id):
-    riwayat = get_riwayat(request, riwayat_id, ubah=True)
+    riwayat = ambil_riwayat(request, riwayat_id, ubah=True)
     indikator = riwayat.indikator
     renstra = indikator.sasaran.renstra
     nama = f"Riwayat {indikator.kode} tahun {riwayat.tahun}"
@@ -229,7 +229,7 @@ def riwayat_hapus(request, riwayat_id):
 @login_required
 @require_GET
 def riwayat_templat(request, kode, renstra_id):
-    renstra = get_renstra(request, kode, renstra_id)
+    renstra = ambil_renstra(request, kode, renstra_id)
     respon = HttpResponse(impor_riwayat.templat_xlsx(renstra.satker, renstra), content_type=XLSX)
     nama = f"Riwayat-{renstra.satker.kode}-{renstra.tahun_mulai}-{renstra.tahun_selesai}.xlsx"
     respon["Content-Disposition"] = f'attachment; filename="{nama}"'
@@ -253,7 +253,7 @@ def _halaman_impor(request, renstra, form, hasil, token, status=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def riwayat_impor(request, kode, renstra_id):
-    renstra = get_renstra(request, kode, renstra_id, ubah=True)
+    renstra = ambil_renstra(request, kode, renstra_id, ubah=True)
     form = ImporRiwayatForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     hasil = token = None
     if form.is_bound and form.is_valid():
@@ -267,7 +267,7 @@ def riwayat_impor(request, kode, renstra_id):
 @login_required
 @require_POST
 def riwayat_impor_terapkan(request, kode, renstra_id):
-    renstra = get_renstra(request, kode, renstra_id, ubah=True)
+    renstra = ambil_renstra(request, kode, renstra_id, ubah=True)
     token = request.POST.get("token", "")
     path = berkas_sementara(request.user, token)
     if path is None:

@@ -3,14 +3,13 @@ user may not see, 403 when a read-only role tries to change something (kinerja.a
 
 from django.shortcuts import get_object_or_404
 
-from kinerja.access import periksa_ubah
-from satker.models import Satker
+from satker.akses import periksa_ubah, satker_terlihat
 
 from .models import Laporan
 
 
-def get_laporan(request, laporan_id: int, *, ubah: bool = False) -> Laporan:
-    visible = Satker.objects.visible_to(request.user)
+def ambil_laporan(request, laporan_id: int, *, ubah: bool = False) -> Laporan:
+    visible = satker_terlihat(request.user)
     laporan = get_object_or_404(
         Laporan.objects.select_related("satker__induk"), id=laporan_id, satker__in=visible
     )

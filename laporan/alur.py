@@ -26,8 +26,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.models import JenisPK
+from satker import akses
+from satker.akses import keanggotaan_pengguna
 from satker.kunci import kunci_tulis
-from satker.models import Peran, Satker, keanggotaan_of
+from satker.models import Peran, Satker
 from satker.nip import normalisasi_nip
 
 from . import kelengkapan
@@ -90,7 +92,7 @@ _LABEL_TTD = {
 def ttd_awal(user) -> TtdReviu:
     """What the approval form starts with: the account's full name, the jabatan and NIP of the
     member's profile, and the city printed beside the signatures of the member's satker."""
-    anggota = keanggotaan_of(user)
+    anggota = keanggotaan_pengguna(user)
     if anggota is None:
         return TtdReviu(nama=user.get_full_name())
     return TtdReviu(
@@ -168,31 +170,13 @@ PELAKU = {
 }
 
 
-def _pereviu(user, laporan: Laporan) -> bool:
-    """A reviewer of the satker's parent KPU Provinsi, or an admin (who also reviews the
-    reports of the provinces themselves)."""
-    if user.is_superuser:
-        return True
-    anggota = keanggotaan_of(user)
-    if anggota is None:
-        return False
-    if anggota.peran == Peran.ADMIN:
-        return True
-    return anggota.peran == Peran.REVIEWER and anggota.satker_id == laporan.satker.induk_id
-
-
-def _anggota_satker(user, laporan: Laporan, peran: str) -> bool:
-    anggota = keanggotaan_of(user)
-    return anggota is not None and anggota.peran == peran and anggota.satker_id == laporan.satker_id
-
-
 def boleh(user, laporan: Laporan, transisi: Transisi) -> bool:
     """Whether the user's role may make this move on this report (whatever its status)."""
     if transisi.pelaku == "penyusun":
-        return _anggota_satker(user, laporan, Peran.PENYUSUN)
+        return akses.berperan(user, laporan.satker, Peran.PENYUSUN)
     if transisi.pelaku == "pimpinan":
-        return _anggota_satker(user, laporan, Peran.PIMPINAN)
-    return _pereviu(user, laporan)
+        return akses.berperan(user, laporan.satker, Peran.PIMPINAN)
+    return akses.boleh_reviu(user, laporan.satker)
 
 
 def aksi_tersedia(user, laporan: Laporan) -> list[Transisi]:
@@ -279,7 +263,7 @@ def laporan_transisi(
 def _lengkapi_profil(user, ttd: TtdReviu) -> None:
     """Fill the approver's empty jabatan and NIP from what they typed; what the profile already
     holds is never overwritten (a one-off acting signer must not change it)."""
-    anggota = keanggotaan_of(user)
+    anggota = keanggotaan_pengguna(user)
     if anggota is None:
         return
     diisi = [k for k in ("jabatan", "nip") if not getattr(anggota, k).strip()]

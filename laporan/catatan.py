@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from satker.models import bisa_mengubah
+from satker.akses import boleh_ubah
 
 from . import alur
 from . import bagian as bagian_mod
@@ -38,7 +38,7 @@ def _teks(teks: str, nama: str) -> str:
     return teks
 
 
-def _pereviu(user, laporan: Laporan) -> None:
+def _wajib_pereviu(user, laporan: Laporan) -> None:
     if not alur.boleh(user, laporan, alur.TRANSISI["setujui"]):
         raise alur.TidakBerwenang("Catatan reviu ditulis dan diselesaikan oleh reviewer laporan.")
 
@@ -46,7 +46,7 @@ def _pereviu(user, laporan: Laporan) -> None:
 @transaction.atomic
 def catatan_buat(*, laporan: Laporan, oleh, pilihan: str, teks: str) -> CatatanReviu:
     """A reviewer's note on a submitted report, on its current revision."""
-    _pereviu(oleh, laporan)
+    _wajib_pereviu(oleh, laporan)
     if laporan.status != StatusLaporan.DIAJUKAN:
         raise ValidationError("Catatan reviu ditulis selama laporan diajukan untuk reviu.")
     label = dict(pilihan_sasaran(kumpulkan(laporan))).get(pilihan)
@@ -70,7 +70,7 @@ def catatan_buat(*, laporan: Laporan, oleh, pilihan: str, teks: str) -> CatatanR
 @transaction.atomic
 def catatan_jawab(*, catatan: CatatanReviu, oleh, jawaban: str) -> CatatanReviu:
     """The satker's answer (operator or penyusun), while the note is open."""
-    if not bisa_mengubah(oleh, catatan.laporan.satker):
+    if not boleh_ubah(oleh, catatan.laporan.satker):
         raise alur.TidakBerwenang("Catatan reviu dijawab oleh operator atau penyusun satker.")
     if catatan.selesai:
         raise ValidationError("Catatan ini sudah diselesaikan reviewer.")
@@ -86,7 +86,7 @@ def catatan_jawab(*, catatan: CatatanReviu, oleh, jawaban: str) -> CatatanReviu:
 @transaction.atomic
 def catatan_selesai(*, catatan: CatatanReviu, oleh) -> CatatanReviu:
     """The reviewer resolves a note of the current revision."""
-    _pereviu(oleh, catatan.laporan)
+    _wajib_pereviu(oleh, catatan.laporan)
     if catatan.revisi != catatan.laporan.revisi:
         raise ValidationError("Catatan ini milik revisi sebelumnya.")
     catatan.selesai = True

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 
-from satker.models import keanggotaan_of
+from satker.akses import keanggotaan_pengguna
 
 from . import pdf, teks
 from .data import DataLaporan, kumpulkan
@@ -29,7 +29,7 @@ def pernyataan_reviu(data: DataLaporan, riwayat: RiwayatStatus) -> dict:
     typed jabatan already names it. Approvals recorded before the approval form asked for the
     signer fall back to the account's profile; what neither has is printed as dotted lines."""
     laporan = data.laporan
-    anggota = keanggotaan_of(riwayat.oleh)
+    anggota = keanggotaan_pengguna(riwayat.oleh)
     kantor = anggota.satker if anggota else None
     jabatan = riwayat.ttd_jabatan or (anggota.jabatan if anggota else "") or "Reviewer"
     if kantor is not None and kantor.nama.casefold() not in jabatan.casefold():

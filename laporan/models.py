@@ -10,9 +10,10 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from kinerja.models import JenisPK
+from satker import akses
 from satker.fields import NIPField
 from satker.kunci import DataTerkunci
-from satker.models import Peran, Satker, keanggotaan_of
+from satker.models import Satker
 
 
 class StatusLaporan(models.TextChoices):
@@ -71,16 +72,8 @@ class LaporanQuerySet(models.QuerySet):
             .with_catatan_terbuka()
             .order_by("satker__kode", "-tahun", "jenis")
         )
-        if user.is_superuser:
-            return qs
-        anggota = keanggotaan_of(user)
-        if anggota is None:
-            return qs.none()
-        if anggota.peran == Peran.ADMIN:
-            return qs
-        if anggota.peran == Peran.REVIEWER:
-            return qs.filter(satker__induk=anggota.satker_id)
-        return qs.none()
+        satker = akses.satker_direviu(user)
+        return qs if satker is None else qs.filter(satker__in=satker)
 
 
 class Laporan(models.Model):

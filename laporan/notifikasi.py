@@ -9,12 +9,12 @@ import logging
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from satker.models import Peran, Tingkat, keanggotaan_of
+from satker.akses import keanggotaan_pengguna, pengguna_berperan, pengguna_pereviu
+from satker.models import Peran
 
 from .models import RiwayatStatus, StatusLaporan
 
@@ -30,26 +30,6 @@ AJAKAN = {
 }
 
 
-def _pengguna(satker, *peran) -> list:
-    """Active users of the satker in these roles who have an e-mail address."""
-    if satker is None:
-        return []
-    return list(
-        get_user_model()
-        .objects.filter(keanggotaan__satker=satker, keanggotaan__peran__in=peran, is_active=True)
-        .exclude(email="")
-        .order_by("username")
-    )
-
-
-def _pereviu(satker) -> list:
-    """Reviewers of a Kab/Kota's KPU Provinsi; for a province's (or KPU RI's) own report, the
-    admins of KPU RI."""
-    if satker.tingkat == Tingkat.KABKOTA:
-        return _pengguna(satker.induk, Peran.REVIEWER)
-    return _pengguna(satker.induk or satker, Peran.ADMIN)
-
-
 def _dibuka(riwayat: RiwayatStatus) -> bool:
     return riwayat.ke == S.DRAF and riwayat.dari in (S.DISETUJUI, S.TERBIT)
 
@@ -58,15 +38,17 @@ def penerima(riwayat: RiwayatStatus) -> list:
     """Who is told of this move, each user once."""
     satker = riwayat.laporan.satker
     if riwayat.ke == S.DIAJUKAN:
-        daftar = _pereviu(satker)
+        daftar = pengguna_pereviu(satker)
     elif riwayat.ke == S.DIKEMBALIKAN:
-        daftar = _pengguna(satker, Peran.PENYUSUN, Peran.OPERATOR)
+        daftar = pengguna_berperan(satker, Peran.PENYUSUN, Peran.OPERATOR)
     elif riwayat.ke == S.DISETUJUI:
-        daftar = _pengguna(satker, Peran.PENYUSUN, Peran.PIMPINAN)
+        daftar = pengguna_berperan(satker, Peran.PENYUSUN, Peran.PIMPINAN)
     elif riwayat.ke == S.TERBIT:
-        daftar = _pengguna(satker, Peran.PENYUSUN, Peran.OPERATOR) + _pereviu(satker)
+        daftar = pengguna_berperan(satker, Peran.PENYUSUN, Peran.OPERATOR) + pengguna_pereviu(
+            satker
+        )
     elif _dibuka(riwayat):
-        daftar = _pengguna(satker, Peran.PENYUSUN, Peran.OPERATOR)
+        daftar = pengguna_berperan(satker, Peran.PENYUSUN, Peran.OPERATOR)
     else:
         daftar = []
     return list({u.pk: u for u in daftar}.values())
@@ -77,7 +59,7 @@ def _nama(user) -> str:
 
 
 def _pelaku(user) -> str:
-    anggota = keanggotaan_of(user)
+    anggota = keanggotaan_pengguna(user)
     if anggota is None:
         return _nama(user)
     return f"{_nama(user)} ({anggota.get_peran_display()}, {anggota.satker.nama})"

@@ -6,7 +6,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from kinerja.models import PerjanjianKinerja
-from satker.models import Peran, Satker, Tingkat, keanggotaan_of
+from satker import akses
+from satker.models import Satker, Tingkat
 
 from .data import kumpulkan
 from .models import Laporan, StatusLaporan
@@ -22,14 +23,6 @@ class BarisReviu:
     capaian_tampil: str
     kategori: str
     catatan_terbuka: int
-
-
-def boleh_mereviu(user) -> bool:
-    """Reviewers of a KPU Provinsi and admins have a review inbox."""
-    if user.is_superuser:
-        return True
-    anggota = keanggotaan_of(user)
-    return anggota is not None and anggota.peran in (Peran.REVIEWER, Peran.ADMIN)
 
 
 def baris_reviu(laporan_list) -> list[BarisReviu]:
@@ -56,11 +49,11 @@ def pilihan_rekap(user) -> tuple[list[int], list[Satker] | None]:
     """What the province recap form offers: the years with a PK among the reports the user
     reviews (latest first), and the provinces to choose from (None for a reviewer, whose
     recap is their own province's)."""
-    anggota = keanggotaan_of(user)
+    sendiri = akses.provinsi_direviu(user)
     pk = PerjanjianKinerja.objects.all()
     provinsi = None
-    if anggota is not None and anggota.peran == Peran.REVIEWER:
-        pk = pk.filter(satker__induk=anggota.satker_id)
+    if sendiri is not None:
+        pk = pk.filter(satker__induk=sendiri)
     else:
         provinsi = list(Satker.objects.filter(tingkat=Tingkat.PROVINSI).order_by("kode"))
     tahun = list(pk.order_by("-tahun").values_list("tahun", flat=True).distinct())

@@ -8,13 +8,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from kinerja.access import get_satker
 from kinerja.models import PerjanjianKinerja
-from satker.models import bisa_mengubah, keanggotaan_of
+from satker import akses
+from satker.akses import ambil_satker, boleh_ubah, keanggotaan_pengguna
 
 from . import alur, catatan, kelengkapan, pdf, reviu, services
 from . import bagian as bagian_mod
-from .access import get_laporan
+from .access import ambil_laporan
 from .data import kumpulkan
 from .forms import (
     BagianForm,
@@ -30,7 +30,7 @@ from .tasks import render_laporan
 
 @login_required
 def laporan_daftar(request, kode, tahun):
-    satker = get_satker(request, kode)
+    satker = ambil_satker(request, kode)
     laporan_list = list(satker.laporan.filter(tahun=tahun))
     ada = {lap.jenis for lap in laporan_list}
     jenis_pk = set(
@@ -43,7 +43,7 @@ def laporan_daftar(request, kode, tahun):
         "tahun": tahun,
         "laporan_list": laporan_list,
         "bisa_dibuat": [j for j in JenisLaporan if j in jenis_pk and j not in ada],
-        "bisa_ubah": bisa_mengubah(request.user, satker),
+        "bisa_ubah": boleh_ubah(request.user, satker),
     }
     return render(request, "laporan/daftar.html", context)
 
@@ -51,7 +51,7 @@ def laporan_daftar(request, kode, tahun):
 @login_required
 @require_POST
 def laporan_buat(request, kode, tahun):
-    satker = get_satker(request, kode, ubah=True)
+    satker = ambil_satker(request, kode, ubah=True)
     try:
         laporan = services.laporan_buat(satker=satker, tahun=tahun, jenis=request.POST.get("jenis"))
     except ValidationError as exc:
@@ -67,7 +67,7 @@ def _berkas_terakhir(laporan):
 
 @login_required
 def laporan_detail(request, laporan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     return _halaman_detail(request, laporan)
 
 
@@ -79,7 +79,7 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
     kekurangan = kelengkapan.periksa(data, tampil)
     aksi = alur.aksi_tersedia(request.user, laporan)
     if form_setujui is None and any(t.aksi == "setujui" for t in aksi):
-        profil = keanggotaan_of(request.user)
+        profil = keanggotaan_pengguna(request.user)
         form_setujui = PersetujuanForm(initial=asdict(alur.ttd_awal(request.user)), profil=profil)
     context = {
         "laporan": laporan,
@@ -90,7 +90,7 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
         "berkas": _berkas_terakhir(laporan),
         "form_lampiran": LampiranForm(),
         # A locked report shows its content read-only, even to those who may edit the satker.
-        "bisa_ubah": bisa_mengubah(request.user, laporan.satker) and not laporan.terkunci,
+        "bisa_ubah": boleh_ubah(request.user, laporan.satker) and not laporan.terkunci,
         "aksi": aksi,
         "form_setujui": form_setujui,
         "riwayat": laporan.riwayat_status.select_related("oleh__keanggotaan__satker"),
@@ -99,7 +99,7 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
         "bisa_catat": laporan.status == "diajukan"
         and alur.boleh(request.user, laporan, alur.TRANSISI["setujui"]),
         "pilihan_catatan": catatan.pilihan_sasaran(data),
-        "bisa_jawab": bisa_mengubah(request.user, laporan.satker),
+        "bisa_jawab": boleh_ubah(request.user, laporan.satker),
         "pesan_kunci": laporan.pesan_kunci if laporan.terkunci else "",
     }
     return render(request, "laporan/detail.html", context, status=status)
@@ -108,10 +108,10 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
 @login_required
 @require_POST
 def laporan_alur(request, laporan_id, aksi):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     setujui = aksi == "setujui"
     if setujui:
-        form = PersetujuanForm(request.POST, profil=keanggotaan_of(request.user))
+        form = PersetujuanForm(request.POST, profil=keanggotaan_pengguna(request.user))
     else:
         form = TransisiForm(request.POST)
     try:
@@ -141,7 +141,7 @@ def reviu_daftar(request):
     """The reviewer's inbox: the reports of their province's Kab/Kota, filtered by status and
     year, oldest submission first among those waiting."""
     qs = Laporan.objects.for_reviewer(request.user)
-    if not reviu.boleh_mereviu(request.user):
+    if not akses.pereviu(request.user):
         raise PermissionDenied("Halaman reviu hanya untuk reviewer KPU Provinsi dan admin.")
     form = FilterReviuForm(request.GET or None)
     if form.is_valid():
@@ -163,7 +163,7 @@ def reviu_daftar(request):
 
 @login_required
 def laporan_ubah(request, laporan_id):
-    laporan = get_laporan(request, laporan_id, ubah=True)
+    laporan = ambil_laporan(request, laporan_id, ubah=True)
     form = LaporanForm(request.POST or None, instance=laporan)
     if request.method == "POST" and form.is_valid():
         try:
@@ -179,7 +179,7 @@ def laporan_ubah(request, laporan_id):
 
 @login_required
 def bagian_ubah(request, laporan_id, kunci):
-    laporan = get_laporan(request, laporan_id, ubah=True)
+    laporan = ambil_laporan(request, laporan_id, ubah=True)
     data = kumpulkan(laporan)
     tampil = bagian_mod.susun(data).get(kunci)
     if tampil is None:
@@ -203,7 +203,7 @@ def bagian_ubah(request, laporan_id, kunci):
 @login_required
 @require_POST
 def bagian_draf(request, laporan_id, kunci):
-    laporan = get_laporan(request, laporan_id, ubah=True)
+    laporan = ambil_laporan(request, laporan_id, ubah=True)
     try:
         services.bagian_pakai_draf(laporan=laporan, kunci=kunci, user=request.user)
     except ValidationError as exc:
@@ -215,14 +215,14 @@ def bagian_draf(request, laporan_id, kunci):
 
 @login_required
 def laporan_pratinjau(request, laporan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     return HttpResponse(pdf.html_laporan(kumpulkan(laporan), pratinjau=True))
 
 
 @login_required
 @require_POST
 def pdf_minta(request, laporan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     hash_isi = pdf.hash_isi(kumpulkan(laporan))
     berkas, baru = services.pdf_minta(laporan=laporan, hash_isi=hash_isi, user=request.user)
     if baru:
@@ -234,14 +234,14 @@ def pdf_minta(request, laporan_id):
 
 @login_required
 def pdf_status(request, laporan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     context = {"laporan": laporan, "berkas": _berkas_terakhir(laporan)}
     return render(request, "laporan/_status_pdf.html", context)
 
 
 @login_required
 def pdf_unduh(request, laporan_id, berkas_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     berkas = get_object_or_404(laporan.berkas_pdf, id=berkas_id, status=StatusPDF.SELESAI)
     nama = f"LKj-{laporan.satker.kode}-{laporan.tahun}-{laporan.jenis}.pdf"
     return FileResponse(berkas.berkas.open("rb"), as_attachment=True, filename=nama)
@@ -250,7 +250,7 @@ def pdf_unduh(request, laporan_id, berkas_id):
 @login_required
 def final_unduh(request, laporan_id, revisi):
     """The frozen PDF of an approved revision: always the same bytes."""
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     final = get_object_or_404(laporan.berkas_final, revisi=revisi)
     if not final.berkas.storage.exists(final.berkas.name):
         raise Http404("Berkas PDF final tidak ditemukan di penyimpanan; hubungi admin.")
@@ -261,7 +261,7 @@ def final_unduh(request, laporan_id, revisi):
 @login_required
 @require_POST
 def lampiran_unggah(request, laporan_id):
-    laporan = get_laporan(request, laporan_id, ubah=True)
+    laporan = ambil_laporan(request, laporan_id, ubah=True)
     form = LampiranForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -278,7 +278,7 @@ def lampiran_unggah(request, laporan_id):
 @login_required
 @require_POST
 def lampiran_hapus(request, laporan_id, lampiran_id):
-    laporan = get_laporan(request, laporan_id, ubah=True)
+    laporan = ambil_laporan(request, laporan_id, ubah=True)
     lampiran = get_object_or_404(laporan.lampiran, id=lampiran_id)
     try:
         services.lampiran_hapus(lampiran=lampiran)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from . import alur, catatan
-from .access import get_laporan
+from .access import ambil_laporan
 
 
 def _kembali(laporan):
@@ -29,7 +29,7 @@ def _jalankan(request, tujuan, fungsi, pesan_berhasil, **kwargs):
 @login_required
 @require_POST
 def catatan_buat(request, laporan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     return _jalankan(
         request, laporan, catatan.catatan_buat, "Catatan reviu ditambahkan.",
         laporan=laporan, pilihan=request.POST.get("pilihan", ""), teks=request.POST.get("teks", ""),
@@ -39,7 +39,7 @@ def catatan_buat(request, laporan_id):
 @login_required
 @require_POST
 def catatan_jawab(request, laporan_id, catatan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     obj = get_object_or_404(laporan.catatan, id=catatan_id)
     return _jalankan(
         request, laporan, catatan.catatan_jawab, "Jawaban tersimpan.",
@@ -50,7 +50,7 @@ def catatan_jawab(request, laporan_id, catatan_id):
 @login_required
 @require_POST
 def catatan_selesai(request, laporan_id, catatan_id):
-    laporan = get_laporan(request, laporan_id)
+    laporan = ambil_laporan(request, laporan_id)
     obj = get_object_or_404(laporan.catatan, id=catatan_id)
     selesai = catatan.catatan_selesai
     return _jalankan(request, laporan, selesai, "Catatan diselesaikan.", catatan=obj)

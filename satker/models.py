@@ -23,22 +23,6 @@ class SatkerQuerySet(models.QuerySet):
     def get_by_natural_key(self, kode):
         return self.get(kode=kode)
 
-    def visible_to(self, user):
-        """Satker whose data `user` may see: admins all, reviewers their province and the
-        Kab/Kota below it, everyone else only their own satker."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        anggota = keanggotaan_of(user)
-        if anggota is None:
-            return self.none()
-        if anggota.peran == Peran.ADMIN:
-            return self.all()
-        if anggota.peran == Peran.REVIEWER:
-            return self.filter(models.Q(pk=anggota.satker_id) | models.Q(induk=anggota.satker_id))
-        return self.filter(pk=anggota.satker_id)
-
 
 class Satker(models.Model):
     """A KPU work unit. Its public key is the Kemendagri region code ("18.03"; "00" for KPU RI)."""
@@ -129,14 +113,6 @@ class Peran(models.TextChoices):
     ADMIN = "admin", "Admin"
 
 
-def keanggotaan_of(user):
-    """The user's membership, or None for users who belong to no satker."""
-    try:
-        return user.keanggotaan
-    except Keanggotaan.DoesNotExist:
-        return None
-
-
 class KeanggotaanQuerySet(models.QuerySet):
     def with_satker(self):
         return self.select_related("user", "satker", "satker__induk")
@@ -172,19 +148,6 @@ class Keanggotaan(models.Model):
             raise ValidationError({"peran": "Reviewer harus anggota sebuah KPU Provinsi."})
         if self.peran == Peran.ADMIN and self.satker.tingkat != Tingkat.RI:
             raise ValidationError({"peran": "Admin harus anggota KPU RI."})
-
-
-def bisa_mengubah(user, satker: Satker) -> bool:
-    """Operators and penyusun change their own satker's data; admins (and superusers) anyone's.
-    Pimpinan and reviewers only read."""
-    if user.is_superuser:
-        return True
-    anggota = keanggotaan_of(user)
-    if anggota is None:
-        return False
-    if anggota.peran == Peran.ADMIN:
-        return True
-    return anggota.satker_id == satker.id and anggota.peran in (Peran.OPERATOR, Peran.PENYUSUN)
 
 
 class KunciData(models.Model):

@@ -5,7 +5,7 @@ from django import template
 
 from nilai import romawi as angka_romawi
 from nilai import tulis_angka_ringkas
-from satker.models import bisa_mengubah
+from satker.akses import boleh_ubah
 
 from .. import services_pk
 from .kinerja_tags import nilai
@@ -16,7 +16,7 @@ register = template.Library()
 @register.simple_tag
 def bisa_ubah(user, satker) -> bool:
     """Whether `user` may change `satker`'s data (operators and penyusun of it, admins)."""
-    return bisa_mengubah(user, satker)
+    return boleh_ubah(user, satker)
 
 
 @register.simple_tag
@@ -27,7 +27,7 @@ def pk_info(pk, user) -> dict:
     terbaru = revisi[-1] if revisi else pk
     terkunci = terbaru.revisi > pk.revisi
     return {
-        "bisa_ubah": bisa_mengubah(user, pk.satker) and not terkunci,
+        "bisa_ubah": boleh_ubah(user, pk.satker) and not terkunci,
         "revisi_list": revisi,
         "terbaru": terbaru,
         "terkunci": terkunci,

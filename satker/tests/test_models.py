@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from django.forms import modelform_factory
 from django.test import TestCase
 
+from satker.akses import satker_terlihat
 from satker.models import Keanggotaan, Peran, Satker, Tingkat
 
 
@@ -114,24 +115,24 @@ class SatkerTests(TestCase):
     def test_operator_sees_only_own_satker(self):
         """An operator's visible satker is their own."""
         user = self.user("op", self.lampura, Peran.OPERATOR)
-        self.assertEqual(list(Satker.objects.visible_to(user)), [self.lampura])
+        self.assertEqual(list(satker_terlihat(user)), [self.lampura])
 
     def test_reviewer_sees_province_and_kabkota_below(self):
         """A Lampung reviewer sees Lampung and its Kab/Kota, not Bengkulu's."""
         user = self.user("rev", self.lampung, Peran.REVIEWER)
-        self.assertEqual(set(Satker.objects.visible_to(user)), {self.lampung, self.lampura})
+        self.assertEqual(set(satker_terlihat(user)), {self.lampung, self.lampura})
 
     def test_admin_sees_all(self):
         """An admin of KPU RI sees every satker."""
         user = self.user("adm", self.ri, Peran.ADMIN)
-        self.assertEqual(Satker.objects.visible_to(user).count(), 5)
+        self.assertEqual(satker_terlihat(user).count(), 5)
 
     def test_user_without_membership_sees_nothing(self):
         """A logged-in user without a satker sees nothing."""
         user = self.user("lost", None, None)
-        self.assertFalse(Satker.objects.visible_to(user).exists())
+        self.assertFalse(satker_terlihat(user).exists())
 
     def test_superuser_sees_all(self):
         """A Django superuser sees every satker even without membership."""
         user = self.user("root", None, None, is_superuser=True)
-        self.assertEqual(Satker.objects.visible_to(user).count(), 5)
+        self.assertEqual(satker_terlihat(user).count(), 5)
