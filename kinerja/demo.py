@@ -208,6 +208,17 @@ def _muat_pk(satker: Satker, tahun: int, renstra: Renstra, data: dict) -> Perjan
 
 
 @transaction.atomic
+def muat_induk_kinerja(folder: Path, kode_demo: list[str]) -> list[Renstra]:
+    """The scales and the national Renstra of fixtures/master, after removing the demo satker's
+    Renstra and PKs (they are loaded again, file by file, by muat_kinerja_demo)."""
+    muat_skala(folder / "skala.json")
+    PerjanjianKinerja.objects.filter(satker__kode__in=kode_demo).delete()
+    Renstra.objects.filter(satker__kode__in=kode_demo).delete()
+    Renstra.objects.filter(satker__kode="00").delete()
+    return [muat_renstra_nasional(p) for p in sorted(folder.glob("renstra_*.json"))]
+
+
+@transaction.atomic
 def muat_renstra_nasional(path: Path) -> Renstra:
     data = _baca(path)
     satker = Satker.objects.get(kode=data["satker"]["kode"])
@@ -215,15 +226,11 @@ def muat_renstra_nasional(path: Path) -> Renstra:
 
 
 @transaction.atomic
-def muat_laporan_demo(path: Path) -> list[PerjanjianKinerja]:
-    """One satker-year: its profile, category policy, Renstra, PKs, targets and realisasi."""
+def muat_kinerja_demo(path: Path) -> list[PerjanjianKinerja]:
+    """One demo satker-year: its category policy, Renstra, PKs, targets, realisasi and the
+    history of earlier years."""
     data = _baca(path)
-    info = data["satker"]
-    satker = Satker.objects.get(kode=info["kode"])
-    for field in ["alamat", "telepon", "email", "website", "kota_ttd"]:
-        if info.get(field):
-            setattr(satker, field, info[field])
-    _simpan(satker)
+    satker = Satker.objects.get(kode=data["satker"]["kode"])
     tahun = data["tahun"]
     for k in data.get("skala_kategori", []):
         muat_skala_kategori(k)

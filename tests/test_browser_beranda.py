@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
+from satker.demo import DEMO_PASSWORD
 
 from .browser import BrowserTestCase
 

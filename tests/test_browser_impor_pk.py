@@ -12,8 +12,8 @@ from django.test import override_settings
 from selenium.webdriver.common.by import By
 
 from kinerja.impor_pk import KOLOM
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from kinerja.models import PerjanjianKinerja
+from satker.demo import DEMO_PASSWORD
 
 from .browser import BrowserTestCase
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from laporan.models import Bagian, BerkasPDF, Laporan
+from satker.demo import DEMO_PASSWORD
 
 from .browser import BrowserTestCase
 

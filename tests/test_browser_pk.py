@@ -10,8 +10,8 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from kinerja.models import Indikator, PerjanjianKinerja, Realisasi
+from satker.demo import DEMO_PASSWORD
 
 from .browser import BrowserTestCase
 

@@ -13,10 +13,10 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from laporan import alur
 from laporan.models import BerkasFinal, CatatanReviu, Laporan, RiwayatStatus
 from laporan.tests.helpers import TTD
+from satker.demo import DEMO_PASSWORD
 from satker.models import Keanggotaan
 
 from .browser import SCREENSHOTS, BrowserTestCase

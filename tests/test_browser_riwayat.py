@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from selenium.webdriver.common.by import By
 
-from kinerja.management.commands.muat_demo import DEMO_PASSWORD
 from kinerja.models import RiwayatCapaian
 from laporan.models import Laporan
 from laporan.tests.helpers import tetapkan_status
+from satker.demo import DEMO_PASSWORD
 
 from .browser import SCREENSHOTS, BrowserTestCase
 

@@ -16,15 +16,16 @@ from django.urls import reverse
 from anggaran.models import RoAnggaran
 from anggaran.services import pohon_satker
 from kinerja import capaian, impor_pk
-from kinerja.management.commands import muat_demo
 from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renstra, RiwayatCapaian
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
 from laporan import pdf
 from laporan.data import kumpulkan
+from laporan.demo import buat_laporan_demo
 from laporan.models import Laporan
 from laporan.tests.helpers import tetapkan_status
 from nilai import bulatkan
+from satker.demo import berkas_demo
 from satker.models import Keanggotaan, Peran, Satker
 from satker.nip import normalisasi_nip
 
@@ -241,10 +242,10 @@ class DemoDataTests(TestCase):
         tetapkan_status(
             Laporan.objects.filter(pk=rejang.pk), penandatangan_nama="Diubah", status="diajukan"
         )
-        keluaran = StringIO()
-        muat_demo.Command(stdout=keluaran).buat_laporan()
+        keluaran = []
+        buat_laporan_demo(berkas_demo(), keluaran.append)
         self.assertEqual(self.ttd("17.02", "gabungan")[2], "Diubah")
-        self.assertIn("terkunci, data penandatanganan tidak dimuat ulang", keluaran.getvalue())
+        self.assertIn("terkunci, data penandatanganan tidak dimuat ulang", " ".join(keluaran))
 
     def test_loading_twice_is_idempotent(self):
         """Reloading with --ulang gives the same counts."""
