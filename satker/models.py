@@ -113,11 +113,6 @@ class Peran(models.TextChoices):
     ADMIN = "admin", "Admin"
 
 
-class KeanggotaanQuerySet(models.QuerySet):
-    def with_satker(self):
-        return self.select_related("user", "satker", "satker__induk")
-
-
 class Keanggotaan(models.Model):
     """A user's membership: every user belongs to one satker with one role."""
 
@@ -131,8 +126,6 @@ class Keanggotaan(models.Model):
     peran = models.CharField(max_length=10, choices=Peran.choices)
     jabatan = models.CharField(max_length=150, blank=True)
     nip = NIPField("NIP")
-
-    objects = KeanggotaanQuerySet.as_manager()
 
     class Meta:
         verbose_name = "keanggotaan"
