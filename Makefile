@@ -57,12 +57,16 @@ bench: demo-data
 	$(PY) bench/render_pdf.py --n 5
 	$(PY) bench/impor_pk.py
 
+# In parallel on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs in one process.
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
+# Style, the layers of the apps (import-linter contracts in pyproject.toml), and types.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 format: setup
 	$(VENV)/bin/ruff check --fix .

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from config.converters import KodeSatkerConverter, KunciBagianConverter, TahunConverter
+from satker.converters import KodeSatkerConverter, KunciBagianConverter, TahunConverter
 from satker.forms import FormMasuk
 
 admin.site.site_header = "Administrasi LKj KPU"

@@ -13,9 +13,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from config.converters import TahunConverter
 from satker import akses
 from satker.akses import ambil_satker
+from satker.converters import TahunConverter
 from satker.models import Satker
 
 from . import ekspor

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import overload
 
 from num2words import num2words
 
@@ -132,7 +133,11 @@ def periksa_satuan(satuan_realisasi: str, satuan_indikator: str) -> None:
         )
 
 
-def bulatkan(nilai: Decimal | None, tempat: int = 2) -> Decimal | None:
+@overload
+def bulatkan(nilai: None, tempat: int = 2) -> None: ...
+@overload
+def bulatkan(nilai: Decimal | int | float | str, tempat: int = 2) -> Decimal: ...
+def bulatkan(nilai: Decimal | int | float | str | None, tempat: int = 2) -> Decimal | None:
     """Rule 8: round half up (never truncate, never banker's rounding) to `tempat` decimals."""
     if nilai is None:
         return None
@@ -161,7 +166,8 @@ def tulis_angka_ringkas(nilai: Decimal | None) -> str:
     if nilai is None:
         return ""
     angka = Decimal(nilai)
-    tempat = max(0, -angka.normalize().as_tuple().exponent)
+    eksponen = angka.normalize().as_tuple().exponent
+    tempat = max(0, -eksponen) if isinstance(eksponen, int) else 0
     return tulis_angka(angka, min(tempat, 4))
 
 

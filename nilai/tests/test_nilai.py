@@ -1,10 +1,10 @@
 """The value reader and writer (nilai): numbers, grades, yes/no, Rupiah, amounts in words and
 roman numerals, read and written the Indonesian way. Without the database."""
 
+import re
 import unittest
 from decimal import Decimal as D
 
-from django.test import SimpleTestCase
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,7 +34,7 @@ from nilai import (
 AKIP = ["D", "C", "CC", "B", "BB", "A", "AA"]
 
 
-class ParseAngkaTests(SimpleTestCase):
+class ParseAngkaTests(unittest.TestCase):
     def test_valid(self):
         """Indonesian numbers: decimal comma, dot for thousands, unit after the number."""
         kasus = [
@@ -91,7 +91,7 @@ class ParseAngkaTests(SimpleTestCase):
                 baca()
 
 
-class PeriksaSatuanTests(SimpleTestCase):
+class PeriksaSatuanTests(unittest.TestCase):
     def test_persen_equals_percent_sign(self):
         """Rule 7: "persen" and "%" are the same unit, both ways."""
         periksa_satuan("persen", "%")
@@ -113,7 +113,7 @@ class PeriksaSatuanTests(SimpleTestCase):
         self.assertIn("triwulan", str(ctx.exception))
 
 
-class BulatkanTests(SimpleTestCase):
+class BulatkanTests(unittest.TestCase):
     def test_half_up(self):
         """Rule 8: half up, never banker's rounding: 83,335 → 83,34; 2,675 → 2,68; 0,125 → 0,13."""
         for nilai, harapan in (("83.335", "83.34"), ("2.675", "2.68"), ("0.125", "0.13")):
@@ -138,7 +138,7 @@ class BulatkanTests(SimpleTestCase):
         self.assertIsNone(bulatkan(None))
 
 
-class FormatTests(SimpleTestCase):
+class FormatTests(unittest.TestCase):
     def test_format_persen(self):
         """Rule 8: a capaian is shown with a decimal comma and two places: "83,33 %"."""
         self.assertEqual(tulis_persen(D(250) / D(3)), "83,33 %")
@@ -182,10 +182,10 @@ class FormatTests(SimpleTestCase):
         self.assertEqual(tulis_rupiah(D(-5000)), "-Rp 5.000")
 
 
-class BatasAngkaTests(SimpleTestCase):
+class BatasAngkaTests(unittest.TestCase):
     def test_absurdly_long_number_refused(self):
         """A 40-digit number is a typing error: refused in Indonesian, never a crash."""
-        with self.assertRaisesMessage(AngkaTidakValid, "terlalu besar"):
+        with self.assertRaisesRegex(AngkaTidakValid, re.escape("terlalu besar")):
             baca_angka("9" * 40)
 
     def test_rounding_beyond_default_precision(self):
@@ -199,7 +199,7 @@ class BatasAngkaTests(SimpleTestCase):
         self.assertEqual(tulis_nilai(None), "—")
 
 
-class YaTidakTests(SimpleTestCase):
+class YaTidakTests(unittest.TestCase):
     def test_every_way_of_writing_yes(self):
         """ "ya", "y", "1", "tercapai", "true" are yes, in any case and spacing."""
         for teks in ("ya", "Y", "1", "Tercapai", "TRUE", "  ya  "):
@@ -215,11 +215,14 @@ class YaTidakTests(SimpleTestCase):
     def test_other_words_refused(self):
         """Anything else is refused, naming what is accepted."""
         for teks in ("mungkin", "2", "yes", ""):
-            with self.subTest(teks=teks), self.assertRaisesMessage(NilaiTidakValid, "Isi 'ya'"):
+            with (
+                self.subTest(teks=teks),
+                self.assertRaisesRegex(NilaiTidakValid, re.escape("Isi 'ya'")),
+            ):
                 baca_ya_tidak(teks)
 
 
-class BacaNilaiTests(SimpleTestCase):
+class BacaNilaiTests(unittest.TestCase):
     def test_number_in_the_indicators_unit(self):
         """A number with a decimal comma, a unit only when it is the indicator's."""
         self.assertEqual(baca_nilai("66,23 %", jenis="angka", satuan="%"), NilaiTerbaca(D("66.23")))
@@ -240,7 +243,7 @@ class BacaNilaiTests(SimpleTestCase):
 
     def test_grade_off_the_scale_refused(self):
         """A grade of another scale is refused naming the scale's codes."""
-        with self.assertRaisesMessage(NilaiDiLuarSkala, "D, C, CC"):
+        with self.assertRaisesRegex(NilaiDiLuarSkala, re.escape("D, C, CC")):
             baca_nilai("WTP", jenis="predikat", skala=AKIP)
 
     def test_empty_is_empty(self):
@@ -256,7 +259,7 @@ class BacaNilaiTests(SimpleTestCase):
                 self.assertEqual(tulis_ketikan(dibaca.angka, dibaca.predikat, jenis=jenis), teks)
 
 
-class RupiahTests(SimpleTestCase):
+class RupiahTests(unittest.TestCase):
     def test_amount_as_printed(self):
         """ "Rp 2.647.529.000,-", "2.647.529.000" and "2647529000" are the same amount."""
         for teks in ("Rp 2.647.529.000,-", "2.647.529.000", "2647529000", "rp. 2.647.529.000"):
@@ -284,7 +287,7 @@ class RupiahTests(SimpleTestCase):
                 baca_angka_mesin(salah)
 
 
-class RomawiTests(SimpleTestCase):
+class RomawiTests(unittest.TestCase):
     def test_chapters_quarters_and_pages(self):
         """1 → I, 4 → IV, 9 → IX, 14 → XIV, 40 → XL; nothing for 0 or text."""
         harapan = {1: "I", 4: "IV", 9: "IX", 14: "XIV", 40: "XL", 0: "", "x": ""}

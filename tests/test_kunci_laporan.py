@@ -22,14 +22,13 @@ from kinerja.models import (
     TargetTriwulan,
 )
 from kinerja.services_realisasi import bukti_hapus, bukti_simpan, realisasi_simpan_triwulan
+from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
+from kinerja.tests.helpers_realisasi import berkas_pdf, buat_bukti, data_post, masukan_triwulan
 from laporan.models import Laporan
 from laporan.services import laporan_buat
 from laporan.tests.helpers import buat_laporan, tetapkan_status
 from satker.kunci import DataTerkunci
 from satker.models import Peran
-
-from .helpers import buat_pk, buat_satker, buat_user
-from .helpers_realisasi import berkas_pdf, buat_bukti, data_post, masukan_triwulan
 
 MEDIA = tempfile.mkdtemp(prefix="uji-kunci-")
 TERKUNCI = ("diajukan", "disetujui", "terbit")

@@ -1,6 +1,6 @@
 """The capaian calculator against the numbers printed in the seed reports 001–003.
 
-The tables are copies of seeds/data/00{1,2,3}_pk.tsv in tests/data/. Every row that prints a
+The tables are copies of seeds/data/00{1,2,3}_pk.tsv in tests/data_seeds/. Every row that prints a
 target, a realisasi and a capaian is scored by the product with the rule that fits the indicator
 (seeds/notes/00N.md): where the seed is self-consistent the product prints the same number (at
 the printed precision, half up); where it is not, the product's number differs and the test says
@@ -28,7 +28,7 @@ from nilai import (
     tulis_persen,
 )
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "data_seeds"
 AKIP = ["D", "C", "CC", "B", "BB", "A", "AA"]
 BPK = ["TMP", "TW", "WDP", "WTP"]
 SERATUS = D(100)
@@ -36,7 +36,7 @@ SERATUS = D(100)
 
 @cache
 def baca(seed: str) -> tuple[dict, ...]:
-    """The rows of tests/data/<seed>_pk.tsv (tab-separated, quotes are literal text)."""
+    """The rows of tests/data_seeds/<seed>_pk.tsv (tab-separated, quotes are literal text)."""
     with (DATA / f"{seed}_pk.tsv").open(encoding="utf-8", newline="") as berkas:
         return tuple(csv.DictReader(berkas, delimiter="\t", quoting=csv.QUOTE_NONE))
 
