@@ -12,7 +12,7 @@ from kinerja.access import get_satker
 from kinerja.models import PerjanjianKinerja
 from satker.models import bisa_mengubah, keanggotaan_of
 
-from . import alur, catatan, kelengkapan, pdf, reviu, services
+from . import alur, catatan, dokumen, kelengkapan, reviu, services
 from . import bagian as bagian_mod
 from .access import get_laporan
 from .data import kumpulkan
@@ -216,14 +216,14 @@ def bagian_draf(request, laporan_id, kunci):
 @login_required
 def laporan_pratinjau(request, laporan_id):
     laporan = get_laporan(request, laporan_id)
-    return HttpResponse(pdf.html_laporan(kumpulkan(laporan), pratinjau=True))
+    return HttpResponse(dokumen.html_laporan(kumpulkan(laporan), pratinjau=True))
 
 
 @login_required
 @require_POST
 def pdf_minta(request, laporan_id):
     laporan = get_laporan(request, laporan_id)
-    hash_isi = pdf.hash_isi(kumpulkan(laporan))
+    hash_isi = dokumen.hash_isi(kumpulkan(laporan))
     berkas, baru = services.pdf_minta(laporan=laporan, hash_isi=hash_isi, user=request.user)
     if baru:
         render_laporan.enqueue(berkas.id)

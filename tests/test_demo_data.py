@@ -20,7 +20,7 @@ from kinerja.management.commands import muat_demo
 from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renstra, RiwayatCapaian
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
-from laporan import pdf
+from laporan import dokumen as pdf
 from laporan.data import kumpulkan
 from laporan.models import Laporan
 from satker.models import Keanggotaan, Peran, Satker
