@@ -3,14 +3,11 @@ Roman numerals and letters for chapter and section numbers, and signature blanks
 
 from django import template
 
+from .. import penomoran
+
 register = template.Library()
 
 TITIK = "……………………………"
-
-_ROMAWI = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
 
 
 @register.filter
@@ -29,19 +26,13 @@ def ambil(kamus, kunci):
 
 @register.filter
 def romawi(angka) -> str:
-    """1 → "I", 4 → "IV", 14 → "XIV" (chapter numbers)."""
+    """`{{ 4|romawi }}` → "IV": laporan.penomoran.romawi for a template value ("" when it is
+    not a whole number)."""
     try:
         n = int(angka)
     except (TypeError, ValueError):
         return ""
-    if n <= 0:
-        return ""
-    hasil = []
-    for nilai, huruf in _ROMAWI:
-        while n >= nilai:
-            hasil.append(huruf)
-            n -= nilai
-    return "".join(hasil)
+    return penomoran.romawi(n)
 
 
 @register.filter

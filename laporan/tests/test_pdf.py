@@ -32,6 +32,7 @@ from laporan.kelengkapan import kalimat_untuk_staf
 from laporan.konteks import SASARAN_PER_SEGMEN
 from laporan.konteks import konteks as konteks_laporan
 from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
+from laporan.penomoran import romawi_kecil
 from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
 from satker.models import Satker
 
@@ -86,10 +87,6 @@ def _tanpa_isian(teks: str) -> str:
     """Text without the dotted blanks of an incomplete signature block (a draft may print them;
     the report page lists the missing signature as a galat, which blocks approval)."""
     return re.sub(r"…+|\.{5,}", " ", teks)
-
-
-def _romawi_kecil(n: int) -> str:
-    return romawi(n).lower()
 
 
 class Hasil:
@@ -304,7 +301,7 @@ class DemoPdfTests(TestCase):
     def _nomor_tercetak(self, h: Hasil, bab1: int, i: int) -> str:
         """The number printed on physical page i: none on the cover, lower-roman from the
         Kata Pengantar, arabic from 1 at BAB I."""
-        return str(i - bab1 + 1) if i >= bab1 else _romawi_kecil(i)
+        return str(i - bab1 + 1) if i >= bab1 else romawi_kecil(i)
 
     def test_footer_page_numbers(self):
         """Every page but the cover ends with its page number: i, ii … then 1, 2 … from BAB I."""
@@ -380,7 +377,7 @@ class DemoPdfTests(TestCase):
         bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
         label = h.reader.page_labels
         self.assertEqual(label[0], "Sampul")
-        self.assertEqual(label[1:bab1], [_romawi_kecil(i) for i in range(1, bab1)])
+        self.assertEqual(label[1:bab1], [romawi_kecil(i) for i in range(1, bab1)])
         self.assertEqual(label[bab1:], [str(i) for i in range(1, len(label) - bab1 + 1)])
         judul = [b.title for b in h.reader.outline if not isinstance(b, list)]
         self.assertEqual(judul[0], "Kata Pengantar")
@@ -690,6 +687,8 @@ class TagTests(SimpleTestCase):
         self.assertEqual(
             [romawi(n) for n in (1, 2, 3, 4, 9, 14)], ["I", "II", "III", "IV", "IX", "XIV"]
         )
+        self.assertEqual([romawi(x) for x in ("3", 0, None, "x")], ["III", "", "", ""])
+        self.assertEqual([romawi_kecil(n) for n in (1, 4, 9)], ["i", "iv", "ix"])
         self.assertEqual(huruf(1), "A")
         self.assertEqual(huruf(27), "")
 
