@@ -92,6 +92,8 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
         # A locked report shows its content read-only, even to those who may edit the satker.
         "bisa_ubah": bisa_mengubah(request.user, laporan.satker) and not laporan.terkunci,
         "aksi": aksi,
+        # Shown when the user has no move to make now.
+        "keterangan_berikutnya": alur.keterangan_berikutnya(laporan),
         "form_setujui": form_setujui,
         "riwayat": laporan.riwayat_status.select_related("oleh__keanggotaan__satker"),
         "berkas_final": laporan.berkas_final.select_related("disetujui_oleh"),
