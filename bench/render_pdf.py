@@ -41,7 +41,8 @@ from django.conf import settings  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
-from laporan import cetak, pdf  # noqa: E402
+from laporan import dokumen as pdf  # noqa: E402
+from laporan import tata_letak as cetak  # noqa: E402
 from laporan.data import kumpulkan  # noqa: E402
 from laporan.models import Bagian, Laporan  # noqa: E402
 

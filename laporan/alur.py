@@ -169,6 +169,30 @@ PELAKU = {
     "pimpinan": "pimpinan satker ini",
 }
 
+# What the report page says to someone who has no move to make now: who acts next (by the
+# pelaku of the next move), or that the workflow has ended.
+MENUNGGU = {
+    "penyusun": "Penyusun satker mengajukan laporan ini untuk direviu setelah selesai.",
+    "pereviu": "Menunggu reviu KPU Provinsi.",
+    "pimpinan": "Disetujui; pimpinan satker dapat menerbitkannya.",
+    None: "Laporan telah terbit.",
+}
+
+
+def pelaku_berikutnya(laporan: Laporan) -> str | None:
+    """Who makes the report's next move ("penyusun", "pereviu" or "pimpinan"), read from
+    TRANSISI: the pelaku of the first move that starts from its status and carries it forward
+    (reopening, back to draf with a new revision, is not a next step). None once published."""
+    for t in TRANSISI.values():
+        if laporan.status in t.dari and t.ke != S.DRAF:
+            return t.pelaku
+    return None
+
+
+def keterangan_berikutnya(laporan: Laporan) -> str:
+    """The sentence saying who acts next on the report (MENUNGGU of `pelaku_berikutnya`)."""
+    return MENUNGGU[pelaku_berikutnya(laporan)]
+
 
 def boleh(user, laporan: Laporan, transisi: Transisi) -> bool:
     """Whether the user's role may make this move on this report (whatever its status)."""

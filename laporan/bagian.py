@@ -1,7 +1,7 @@
 """The narrative sections of a report, in order, and how each one's text is chosen.
 
 Each section has a key, a title, the chapter it belongs to and a draft function in
-laporan/draf.py that writes it from a `DataLaporan`. Per sasaran there are the seven analyses of
+laporan/draf/ that writes it from a `DataLaporan`. Per sasaran there are the seven analyses of
 BAB III.A. What is printed: the staff's text when they wrote one (sumber=staf), otherwise the
 current draft. A staff text whose draft has changed since they wrote it is flagged `usang`.
 """

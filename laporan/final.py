@@ -16,7 +16,7 @@ from django.utils import formats, timezone, translation
 
 from satker.akses import keanggotaan_pengguna
 
-from . import pdf, teks
+from . import dokumen, teks
 from .data import DataLaporan, kumpulkan
 from .models import BerkasFinal, RiwayatStatus, StatusLaporan
 
@@ -70,7 +70,7 @@ def final_buat(*, riwayat: RiwayatStatus) -> BerkasFinal:
         raise ValueError("PDF final hanya dibuat dari persetujuan laporan.")
     with translation.override("id"):
         data = kumpulkan(laporan)
-        hasil = pdf.render_pdf(
+        hasil = dokumen.render_pdf(
             data, reviu=pernyataan_reviu(data, riwayat), kaki=kaki_final(riwayat)
         )
     final = BerkasFinal(

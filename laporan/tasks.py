@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django_tasks import task
 
-from . import pdf
+from . import dokumen
 from .data import kumpulkan
 from .final import final_buat
 from .models import BerkasPDF, RiwayatStatus, StatusPDF
@@ -19,7 +19,7 @@ def render_sekarang(berkas: BerkasPDF) -> BerkasPDF:
     berkas.save(update_fields=["status"])
     mulai = time.perf_counter()
     try:
-        hasil = pdf.render_pdf(kumpulkan(berkas.laporan))
+        hasil = dokumen.render_pdf(kumpulkan(berkas.laporan))
     except Exception as exc:
         berkas.status = StatusPDF.GAGAL
         berkas.pesan = f"PDF gagal disusun: {exc.__class__.__name__}: {exc}"

@@ -12,7 +12,7 @@ from kinerja.models import PerjanjianKinerja
 from satker import akses
 from satker.akses import ambil_satker, boleh_ubah, keanggotaan_pengguna
 
-from . import alur, catatan, kelengkapan, pdf, reviu, services
+from . import alur, catatan, dokumen, kelengkapan, reviu, services
 from . import bagian as bagian_mod
 from .access import ambil_laporan
 from .data import kumpulkan
@@ -92,6 +92,8 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
         # A locked report shows its content read-only, even to those who may edit the satker.
         "bisa_ubah": boleh_ubah(request.user, laporan.satker) and not laporan.terkunci,
         "aksi": aksi,
+        # Shown when the user has no move to make now.
+        "keterangan_berikutnya": alur.keterangan_berikutnya(laporan),
         "form_setujui": form_setujui,
         "riwayat": laporan.riwayat_status.select_related("oleh__keanggotaan__satker"),
         "berkas_final": laporan.berkas_final.select_related("disetujui_oleh"),
@@ -216,14 +218,14 @@ def bagian_draf(request, laporan_id, kunci):
 @login_required
 def laporan_pratinjau(request, laporan_id):
     laporan = ambil_laporan(request, laporan_id)
-    return HttpResponse(pdf.html_laporan(kumpulkan(laporan), pratinjau=True))
+    return HttpResponse(dokumen.html_laporan(kumpulkan(laporan), pratinjau=True))
 
 
 @login_required
 @require_POST
 def pdf_minta(request, laporan_id):
     laporan = ambil_laporan(request, laporan_id)
-    hash_isi = pdf.hash_isi(kumpulkan(laporan))
+    hash_isi = dokumen.hash_isi(kumpulkan(laporan))
     berkas, baru = services.pdf_minta(laporan=laporan, hash_isi=hash_isi, user=request.user)
     if baru:
         render_laporan.enqueue(berkas.id)

@@ -19,7 +19,7 @@ from kinerja import capaian, impor_pk
 from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renstra, RiwayatCapaian
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
-from laporan import pdf
+from laporan import dokumen as pdf
 from laporan.data import kumpulkan
 from laporan.demo import buat_laporan_demo
 from laporan.models import Laporan

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur
@@ -352,3 +352,24 @@ class AlurTests(TestCase):
         for jenis in ("lembaga", "sekretariat"):
             with self.subTest(jenis=jenis), self.assertRaises(DataTerkunci):
                 periksa_data_terbuka(self.laporan.satker, 2023, jenis)
+
+
+class PelakuBerikutnyaTests(SimpleTestCase):
+    """Who acts next is read from the transition table, reopening aside."""
+
+    def test_per_status(self):
+        harapan = {
+            S.DRAF: "penyusun",
+            S.DIKEMBALIKAN: "penyusun",
+            S.DIAJUKAN: "pereviu",
+            S.DISETUJUI: "pimpinan",
+            S.TERBIT: None,
+        }
+        for status, pelaku in harapan.items():
+            with self.subTest(status=status):
+                laporan = Laporan(status=status)
+                self.assertEqual(alur.pelaku_berikutnya(laporan), pelaku)
+                self.assertEqual(alur.keterangan_berikutnya(laporan), alur.MENUNGGU[pelaku])
+
+    def test_every_status_has_a_sentence(self):
+        self.assertEqual(len({alur.keterangan_berikutnya(Laporan(status=s)) for s in S}), 4)

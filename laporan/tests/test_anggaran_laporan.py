@@ -9,7 +9,7 @@ from anggaran import services
 from anggaran.pohon import BarisRO
 from kinerja.models import AnggaranPK
 from kinerja.tests.helpers import buat_pk, buat_satker
-from laporan import pdf
+from laporan import dokumen
 from laporan.data import kumpulkan
 from laporan.services import laporan_buat
 
@@ -53,7 +53,7 @@ class AnggaranLaporanTests(TestCase):
         self.assertEqual(program.pagu, Decimal("3045667000"))
         self.assertEqual(program.realisasi, Decimal("3037102322"))
         self.assertEqual([k.kode for k in program.kegiatan], ["3355", "3360"])
-        html = pdf.html_laporan(data, pratinjau=True)
+        html = dokumen.html_laporan(data, pratinjau=True)
         self.assertIn("Rp 3.045.667.000", html)
         self.assertIn("tiga miliar empat puluh lima juta enam ratus enam puluh tujuh ribu rupiah",
                       html)  # fmt: skip
@@ -71,7 +71,7 @@ class AnggaranLaporanTests(TestCase):
         self.assertEqual((s.pagu, s.realisasi_anggaran), (Decimal(300), Decimal(240)))
         self.assertEqual(s.penyerapan, Decimal(80))
         self.assertEqual(s.indeks_efisiensi, s.capaian / Decimal(80))
-        html = pdf.html_laporan(data, pratinjau=True)
+        html = dokumen.html_laporan(data, pratinjau=True)
         self.assertIn("Efisiensi penggunaan anggaran per sasaran tahun 2023", html)
 
     def test_linked_ro_without_realisasi_leaves_absorption_unknown(self):

@@ -1,4 +1,5 @@
-"""Segment layout and PDF assembly (laporan/cetak.py), on small documents without the database."""
+"""Segment layout (laporan/tata_letak.py) and PDF assembly (laporan/rakit.py), on small
+documents without the database."""
 
 import io
 import os
@@ -15,7 +16,7 @@ from django.test import SimpleTestCase
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from laporan import cetak
+from laporan import penomoran, rakit, tata_letak
 
 GAYA = "@page { size: A5; margin: 1.5cm; } .baru { break-before: page; }"
 
@@ -24,11 +25,11 @@ def _html(badan: str) -> str:
     return f"<!DOCTYPE html><html><head><style>{GAYA}</style></head><body>{badan}</body></html>"
 
 
-def _render(badan: str) -> cetak.HasilSegmen:
-    return cetak.render_segmen(_html(badan), "file:///", [tempfile.gettempdir()])
+def _render(badan: str) -> tata_letak.HasilSegmen:
+    return tata_letak.render_segmen(_html(badan), "file:///", [tempfile.gettempdir()])
 
 
-def _overlay(*label: str) -> cetak.HasilSegmen:
+def _overlay(*label: str) -> tata_letak.HasilSegmen:
     halaman = "".join(
         f'<p{" class=baru" if i else ""} style="margin-top: 16cm">{t}</p>'
         for i, t in enumerate(label)
@@ -36,7 +37,7 @@ def _overlay(*label: str) -> cetak.HasilSegmen:
     return _render(halaman)
 
 
-def _susunan(segmen, **kwargs) -> cetak.Susunan:
+def _susunan(segmen, **kwargs) -> rakit.Susunan:
     nilai = {
         "overlay": None,
         "cap": [],
@@ -45,7 +46,7 @@ def _susunan(segmen, **kwargs) -> cetak.Susunan:
         "metadata": {"/Title": "Uji"},
     }
     nilai.update(kwargs)
-    return cetak.Susunan(segmen=segmen, **nilai)
+    return rakit.Susunan(segmen=segmen, **nilai)
 
 
 def _baca(isi: bytes) -> PdfReader:
@@ -75,8 +76,8 @@ class RenderSegmenTests(SimpleTestCase):
 
     def test_remote_resources_refused(self):
         """A segment that references the network does not load it."""
-        fetcher = cetak.PengambilLokal([tempfile.gettempdir()])
-        with self.assertRaises(cetak.AksesDitolak):
+        fetcher = tata_letak.PengambilLokal([tempfile.gettempdir()])
+        with self.assertRaises(tata_letak.AksesDitolak):
             fetcher.fetch("http://127.0.0.1:8000/")
 
 
@@ -92,7 +93,7 @@ class RakitTests(SimpleTestCase):
     def test_each_page_stamped_with_its_own_number(self):
         """Pages of one segment share their resources; each still shows its own number."""
         overlay = _overlay("i", "1", "2", "3")
-        isi, jumlah = cetak.rakit(
+        isi, jumlah = rakit.rakit(
             _susunan([self.depan, self.isi], overlay=overlay, cap=[0, 1, 2, 3])
         )
         reader = _baca(isi)
@@ -103,7 +104,7 @@ class RakitTests(SimpleTestCase):
     def test_pages_without_overlay_left_as_they_are(self):
         """A cap of None (the cover, the self-numbered Daftar pages) stamps nothing."""
         overlay = _overlay("i", "1", "2", "3")
-        isi, _ = cetak.rakit(
+        isi, _ = rakit.rakit(
             _susunan([self.depan, self.isi], overlay=overlay, cap=[None, 1, None, 3])
         )
         teks = [p.extract_text().split() for p in _baca(isi).pages]
@@ -114,7 +115,7 @@ class RakitTests(SimpleTestCase):
 
     def test_link_to_another_segment_points_to_its_page(self):
         """A link in one segment to an anchor in another opens the anchor's page."""
-        isi, _ = cetak.rakit(_susunan([self.depan, self.isi]))
+        isi, _ = rakit.rakit(_susunan([self.depan, self.isi]))
         with pikepdf.open(io.BytesIO(isi)) as pdf:
             (link,) = pdf.pages[0].obj.Annots
             self.assertEqual(link.Subtype, "/Link")
@@ -123,12 +124,12 @@ class RakitTests(SimpleTestCase):
     def test_bookmarks_nested_by_level(self):
         """Bookmarks follow the Daftar Isi: level 1 under the level 0 before it."""
         bookmark = [
-            cetak.Bookmark("Awal", 0, "awal"),
-            cetak.Bookmark("Bab", 0, "bab"),
-            cetak.Bookmark("Tujuan", 1, "tujuan"),
-            cetak.Bookmark("Tidak ada", 1, "tidak-ada"),
+            penomoran.Bookmark("Awal", 0, "awal"),
+            penomoran.Bookmark("Bab", 0, "bab"),
+            penomoran.Bookmark("Tujuan", 1, "tujuan"),
+            penomoran.Bookmark("Tidak ada", 1, "tidak-ada"),
         ]
-        isi, _ = cetak.rakit(_susunan([self.depan, self.isi], bookmark=bookmark))
+        isi, _ = rakit.rakit(_susunan([self.depan, self.isi], bookmark=bookmark))
         reader = _baca(isi)
         awal, bab, anak = reader.outline
         self.assertEqual((awal.title, bab.title), ("Awal", "Bab"))
@@ -138,12 +139,12 @@ class RakitTests(SimpleTestCase):
     def test_page_labels_as_printed(self):
         """Viewers show the printed numbers: the cover, then i, ii …, then 1, 2 …"""
         label = [
-            cetak.RentangLabel(0, 0, awalan="Sampul"),
-            cetak.RentangLabel(1, 1, gaya="/r"),
-            cetak.RentangLabel(2, 3, gaya="/D"),
+            penomoran.RentangLabel(0, 0, awalan="Sampul"),
+            penomoran.RentangLabel(1, 1, gaya="/r"),
+            penomoran.RentangLabel(2, 3, gaya="/D"),
         ]
         dua = _render('<p>a</p><p class="baru">b</p>')
-        isi, _ = cetak.rakit(_susunan([dua, dua], label=label))
+        isi, _ = rakit.rakit(_susunan([dua, dua], label=label))
         self.assertEqual(_baca(isi).page_labels, ["Sampul", "i", "1", "2"])
 
     def test_attachments_appended_with_bookmark_and_label(self):
@@ -152,8 +153,8 @@ class RakitTests(SimpleTestCase):
             jalur = Path(tmp) / "pindaian.pdf"
             pindaian = HTML(string=_html("<p>PINDAIAN</p><p class=baru>DUA</p>"))
             jalur.write_bytes(pindaian.write_pdf())
-            bookmark = [cetak.Bookmark("Awal", 0, "awal")]
-            isi, jumlah = cetak.rakit(
+            bookmark = [penomoran.Bookmark("Awal", 0, "awal")]
+            isi, jumlah = rakit.rakit(
                 _susunan([self.depan], bookmark=bookmark, lampiran=[("Pindaian", str(jalur))])
             )
         reader = _baca(isi)
@@ -165,7 +166,7 @@ class RakitTests(SimpleTestCase):
         self.assertEqual(reader.get_destination_page_number(anak[0]), 1)
 
     def test_metadata(self):
-        isi, _ = cetak.rakit(
+        isi, _ = rakit.rakit(
             _susunan([self.depan], metadata={"/Title": "LKj", "/Keywords": "sha256:abc"})
         )
         meta = _baca(isi).metadata
@@ -176,14 +177,14 @@ class RakitTests(SimpleTestCase):
 class AntreanTests(SimpleTestCase):
     TUGAS = {"satu": _html("<p>satu</p>"), "dua": _html('<p>dua</p><p class="baru">dua</p>')}
 
-    def _antrean(self, proses: int) -> cetak.Antrean:
-        return cetak.Antrean(
+    def _antrean(self, proses: int) -> tata_letak.Antrean:
+        return tata_letak.Antrean(
             self.TUGAS, base_url="file:///", akar=[tempfile.gettempdir()], proses=proses
         )
 
     def test_one_process_lays_out_here(self):
         """With one process nothing is sent to a pool."""
-        with mock.patch.object(cetak, "_pool") as pool:
+        with mock.patch.object(tata_letak, "_pool") as pool:
             hasil = self._antrean(1).hasil()
         pool.assert_not_called()
         self.assertEqual({k: v.jumlah_halaman for k, v in hasil.items()}, {"satu": 1, "dua": 2})
@@ -192,7 +193,7 @@ class AntreanTests(SimpleTestCase):
         """A pool whose worker died still gives every segment, laid out here."""
         rusak = mock.Mock()
         rusak.submit.return_value.result.side_effect = BrokenProcessPool("mati")
-        with mock.patch.object(cetak, "_pool", return_value=rusak):
+        with mock.patch.object(tata_letak, "_pool", return_value=rusak):
             hasil = self._antrean(2).hasil()
         self.assertEqual({k: v.jumlah_halaman for k, v in hasil.items()}, {"satu": 1, "dua": 2})
 
@@ -203,11 +204,11 @@ class AntreanTests(SimpleTestCase):
 
 POOL_LALU_TUNGGU = """
 import sys, time
-from laporan import cetak
+from laporan import penomoran, rakit, tata_letak
 html = "<p>x</p>"
 if __name__ == "__main__":
-    pool = cetak._pool(2)
-    list(pool.map(cetak.render_segmen, [html, html], ["file:///"] * 2, [[]] * 2))
+    pool = tata_letak._pool(2)
+    list(pool.map(tata_letak.render_segmen, [html, html], ["file:///"] * 2, [[]] * 2))
     print(" ".join(str(pid) for pid in pool._processes), flush=True)
     time.sleep(60)
 """

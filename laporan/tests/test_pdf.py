@@ -24,11 +24,14 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from kinerja.models import PerjanjianKinerja
-from laporan import pdf, services
+from laporan import dokumen, services
 from laporan.bagian import ANALISIS, kunci_analisis, susun
 from laporan.data import kumpulkan
 from laporan.kelengkapan import kalimat_untuk_staf
+from laporan.konteks import SASARAN_PER_SEGMEN
+from laporan.konteks import konteks as konteks_laporan
 from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
+from laporan.penomoran import romawi_kecil
 from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
 from nilai import tulis_rupiah
 from satker.models import Satker
@@ -86,10 +89,6 @@ def _tanpa_isian(teks: str) -> str:
     return re.sub(r"…+|\.{5,}", " ", teks)
 
 
-def _romawi_kecil(n: int) -> str:
-    return romawi(n).lower()
-
-
 class Hasil:
     """A rendered report and its text, page by page."""
 
@@ -140,7 +139,7 @@ class DemoPdfTests(TestCase):
         super().setUpClass()
         for label, *_ in DEMO:
             data = kumpulkan(Laporan.objects.get(pk=cls.laporan[label].pk))
-            hasil = pdf.render_pdf(data)
+            hasil = dokumen.render_pdf(data)
             reader = PdfReader(io.BytesIO(hasil.pdf))
             teks = [p.extract_text() or "" for p in reader.pages]
             cls._cache[label] = Hasil(data, hasil.pdf, hasil.jumlah_halaman, teks)
@@ -172,7 +171,7 @@ class DemoPdfTests(TestCase):
         """Every PDF carries the content hash it is cached under (PDF Keywords)."""
         for label, h in self.semua():
             with self.subTest(laporan=label):
-                self.assertIn(f"sha256:{pdf.hash_isi(h.data)}", h.reader.metadata["/Keywords"])
+                self.assertIn(f"sha256:{dokumen.hash_isi(h.data)}", h.reader.metadata["/Keywords"])
                 self.assertEqual(h.reader.metadata["/Title"], h.data.judul)
 
     def test_page_count_reasonable(self):
@@ -217,7 +216,7 @@ class DemoPdfTests(TestCase):
         for label, h in self.semua():
             with self.subTest(laporan=label):
                 isi_pdf = _alfanumerik(self._teks_isi(h))
-                pratinjau = _alfanumerik(_teks_html(pdf.html_laporan(h.data, pratinjau=True)))
+                pratinjau = _alfanumerik(_teks_html(dokumen.html_laporan(h.data, pratinjau=True)))
                 for kunci, b in susun(h.data).items():
                     teks = _alfanumerik(_teks_html(b.html))
                     if not b.dicetak:
@@ -289,7 +288,7 @@ class DemoPdfTests(TestCase):
         # The running header and the page number close each page's text.
         teks = _normal(" ".join(" ".join(h.baris(i)[:-2]) for i in self._halaman_daftar_isi(h)))
         entri, letak = [], teks.index("DAFTAR ISI") + len("DAFTAR ISI")
-        for e in pdf.konteks(h.data)["daftar_isi"]:
+        for e in konteks_laporan(h.data)["daftar_isi"]:
             # A long title may wrap anywhere, also after "/" or "-".
             judul = r"\s*".join(re.escape(c) for c in _rapat(e.judul))
             pola = re.compile(judul + r" ?[. ]*?(?P<hal>[ivxlc]+|\d+)\b")
@@ -302,7 +301,7 @@ class DemoPdfTests(TestCase):
     def _nomor_tercetak(self, h: Hasil, bab1: int, i: int) -> str:
         """The number printed on physical page i: none on the cover, lower-roman from the
         Kata Pengantar, arabic from 1 at BAB I."""
-        return str(i - bab1 + 1) if i >= bab1 else _romawi_kecil(i)
+        return str(i - bab1 + 1) if i >= bab1 else romawi_kecil(i)
 
     def test_footer_page_numbers(self):
         """Every page but the cover ends with its page number: i, ii … then 1, 2 … from BAB I."""
@@ -345,7 +344,7 @@ class DemoPdfTests(TestCase):
         for label, h in self.semua():
             with self.subTest(laporan=label):
                 bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
-                konteks = pdf.konteks(h.data)
+                konteks = konteks_laporan(h.data)
                 daftar_teks = _normal(h.teks)
                 for n in konteks["daftar_tabel"] + konteks["daftar_gambar"]:
                     caption = f"{n.label}. {n.judul}"
@@ -364,7 +363,7 @@ class DemoPdfTests(TestCase):
                 awal = [
                     f"Sasaran {s.nomor}: "
                     for i, s in enumerate(h.data.sasaran)
-                    if i >= 1 and (i - 1) % pdf.SASARAN_PER_SEGMEN == 0
+                    if i >= 1 and (i - 1) % SASARAN_PER_SEGMEN == 0
                 ]
                 anggaran = ["B. Realisasi Anggaran"] if h.data.anggaran else []
                 for judul in [*awal, *anggaran]:
@@ -378,7 +377,7 @@ class DemoPdfTests(TestCase):
         bab1 = next(i for i in range(len(h.halaman)) if h.baris(i)[:1] == ["BAB I"])
         label = h.reader.page_labels
         self.assertEqual(label[0], "Sampul")
-        self.assertEqual(label[1:bab1], [_romawi_kecil(i) for i in range(1, bab1)])
+        self.assertEqual(label[1:bab1], [romawi_kecil(i) for i in range(1, bab1)])
         self.assertEqual(label[bab1:], [str(i) for i in range(1, len(label) - bab1 + 1)])
         judul = [b.title for b in h.reader.outline if not isinstance(b, list)]
         self.assertEqual(judul[0], "Kata Pengantar")
@@ -391,7 +390,7 @@ class DemoPdfTests(TestCase):
     def test_daftar_isi_links_open_the_heading_page(self):
         """Every Daftar Isi line is a link to the page its heading is printed on."""
         h = self.hasil("metro")
-        (mulai, *_), konteks = self._halaman_daftar_isi(h), pdf.konteks(h.data)
+        (mulai, *_), konteks = self._halaman_daftar_isi(h), konteks_laporan(h.data)
         halaman = {p.indirect_reference.idnum: i for i, p in enumerate(h.reader.pages)}
         tujuan = [halaman[a.get_object()["/Dest"][0].idnum]
                   for a in h.reader.pages[mulai]["/Annots"]]  # fmt: skip
@@ -407,7 +406,7 @@ class DemoPdfTests(TestCase):
     def test_unchanged_report_taken_whole_from_the_segment_cache(self):
         """A second render of the same report lays out nothing and gives the same pages."""
         h = self.hasil("serang")
-        kedua = pdf.render_pdf(kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk)))
+        kedua = dokumen.render_pdf(kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk)))
         self.assertEqual(kedua.dirender, ())
         self.assertEqual(kedua.jumlah_halaman, h.jumlah_halaman)
         baru = [p.extract_text() for p in PdfReader(io.BytesIO(kedua.pdf)).pages]
@@ -426,7 +425,7 @@ class DemoPdfTests(TestCase):
             sumber=SumberBagian.STAF,
             teks="Penyebab utama keberhasilan: laporan disusun tepat waktu oleh bendahara.",
         )
-        hasil = pdf.render_pdf(kumpulkan(laporan))
+        hasil = dokumen.render_pdf(kumpulkan(laporan))
         self.assertEqual(set(hasil.dirender) - {"daftar", "nomor"}, {"bab3-2"})
         self.assertGreaterEqual(len(hasil.dari_cache), 10)
         teks = _normal(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(hasil.pdf)).pages))
@@ -550,7 +549,7 @@ class DemoPdfTests(TestCase):
         laporan = Laporan.objects.get(pk=self.laporan["rejang"].pk)
         laporan.tempat_ttd, laporan.tanggal_ttd = "", None
         laporan.penandatangan_nama = laporan.penandatangan_jabatan = ""
-        html = pdf.html_laporan(kumpulkan(laporan))
+        html = dokumen.html_laporan(kumpulkan(laporan))
         kata_pengantar = html[html.index('id="kata-pengantar"') : html.index('id="ikhtisar"')]
         kata_pengantar = _normal(_teks_html(kata_pengantar))
         self.assertIn("……………, ……", kata_pengantar)
@@ -576,7 +575,7 @@ class DemoPdfTests(TestCase):
         lampiran = Lampiran(laporan=laporan, judul="Pindaian Perjanjian Kinerja", jumlah_halaman=2)
         lampiran.berkas.save("pk.pdf", ContentFile(pindaian), save=True)
         data = kumpulkan(laporan)
-        hasil = pdf.render_pdf(data)
+        hasil = dokumen.render_pdf(data)
         reader = PdfReader(io.BytesIO(hasil.pdf))
         # The two pages attached, and the page of Lampiran 3 that lists them.
         self.assertEqual(hasil.jumlah_halaman, sebelum.jumlah_halaman + 3)
@@ -585,30 +584,30 @@ class DemoPdfTests(TestCase):
         self.assertIn("HALAMAN DUA", reader.pages[-1].extract_text())
         teks = _normal(" ".join(p.extract_text() for p in reader.pages[-6:-2]))
         self.assertIn("Pindaian Perjanjian Kinerja (2 halaman)", teks)
-        self.assertNotEqual(pdf.hash_isi(data), pdf.hash_isi(sebelum.data))
+        self.assertNotEqual(dokumen.hash_isi(data), dokumen.hash_isi(sebelum.data))
 
     def test_hash_changes_with_text_and_not_without(self):
         """The same data hashes the same; a staff edit or a new signature date changes it."""
         laporan = Laporan.objects.get(pk=self.laporan["serang"].pk)
-        awal = pdf.hash_isi(kumpulkan(laporan))
-        self.assertEqual(awal, pdf.hash_isi(kumpulkan(laporan)))
+        awal = dokumen.hash_isi(kumpulkan(laporan))
+        self.assertEqual(awal, dokumen.hash_isi(kumpulkan(laporan)))
         Bagian.objects.create(
             laporan=laporan, kunci="bab4.saran", sumber=SumberBagian.STAF, teks="Saran baru."
         )
-        setelah_teks = pdf.hash_isi(kumpulkan(laporan))
+        setelah_teks = dokumen.hash_isi(kumpulkan(laporan))
         self.assertNotEqual(awal, setelah_teks)
         laporan.tanggal_ttd = date(2024, 1, 16)
         laporan.save()
-        self.assertNotEqual(setelah_teks, pdf.hash_isi(kumpulkan(laporan)))
+        self.assertNotEqual(setelah_teks, dokumen.hash_isi(kumpulkan(laporan)))
 
     def test_hash_changes_with_pk_data(self):
         """Changing a number behind the report (a PK signature date) changes the hash."""
         laporan = Laporan.objects.get(pk=self.laporan["metro"].pk)
-        awal = pdf.hash_isi(kumpulkan(laporan))
+        awal = dokumen.hash_isi(kumpulkan(laporan))
         PerjanjianKinerja.objects.filter(satker=laporan.satker, tahun=2024).update(
             tanggal_ttd=date(2024, 1, 3), tempat_ttd="Metro"
         )
-        self.assertNotEqual(awal, pdf.hash_isi(kumpulkan(laporan)))
+        self.assertNotEqual(awal, dokumen.hash_isi(kumpulkan(laporan)))
 
     def test_report_without_pk_still_composes(self):
         """A year without a Perjanjian Kinerja yet still composes, says so once as a fact, and
@@ -616,7 +615,7 @@ class DemoPdfTests(TestCase):
         laporan = Laporan.objects.create(
             satker=Satker.objects.get(kode="18.03"), tahun=2024, jenis="lembaga"
         )
-        teks = _normal(_teks_html(pdf.html_laporan(kumpulkan(laporan))))
+        teks = _normal(_teks_html(dokumen.html_laporan(kumpulkan(laporan))))
         self.assertIn("Tidak ada indikator Perjanjian Kinerja yang diukur untuk tahun 2024.", teks)
         self.assertNotIn("None", teks)
         self.assertEqual(kalimat_untuk_staf(_tanpa_isian(teks)), [])
@@ -629,9 +628,9 @@ class DemoPdfTests(TestCase):
         laporan.satker.logo.save("logo-serang.png", ContentFile(gambar.getvalue()), save=True)
         data = kumpulkan(laporan)
         uri = Path(laporan.satker.logo.path).resolve().as_uri()
-        self.assertIn(f'class="sampul-logo" src="{uri}"', pdf.html_laporan(data))
-        self.assertIn(laporan.satker.logo.url, pdf.html_laporan(data, pratinjau=True))
-        respon = pdf.PengambilLokal().fetch(uri)
+        self.assertIn(f'class="sampul-logo" src="{uri}"', dokumen.html_laporan(data))
+        self.assertIn(laporan.satker.logo.url, dokumen.html_laporan(data, pratinjau=True))
+        respon = dokumen.PengambilLokal().fetch(uri)
         try:
             self.assertEqual(respon.read(), gambar.getvalue())
         finally:
@@ -640,7 +639,7 @@ class DemoPdfTests(TestCase):
     def test_preview_html_links_by_url(self):
         """The browser preview links the stylesheet by its static URL and embeds no file path."""
         data = kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk))
-        html = pdf.html_laporan(data, pratinjau=True)
+        html = dokumen.html_laporan(data, pratinjau=True)
         self.assertIn('href="/static/laporan/lkj.css"', html)
         self.assertNotIn("file://", html)
         self.assertIn("data:image/svg+xml;base64,", html)
@@ -651,10 +650,10 @@ class PengambilLokalTests(SimpleTestCase):
     """The PDF renderer loads local static/media files and data: URIs, nothing else."""
 
     def setUp(self):
-        self.pengambil = pdf.PengambilLokal()
+        self.pengambil = dokumen.PengambilLokal()
 
     def test_static_file_allowed(self):
-        respon = self.pengambil.fetch(pdf._jalur_css().as_uri())
+        respon = self.pengambil.fetch(dokumen._jalur_css().as_uri())
         try:
             self.assertIn(b"@font-face", respon.read())
         finally:
@@ -671,9 +670,9 @@ class PengambilLokalTests(SimpleTestCase):
             "ftp://contoh.id/a.pdf",
             "file:///etc/passwd",
             "file://server/share/a.png",
-            pdf._jalur_css().parent.as_uri() + "/../../../config/settings.py",
+            dokumen._jalur_css().parent.as_uri() + "/../../../config/settings.py",
         ):
-            with self.subTest(url=url), self.assertRaises(pdf.AksesDitolak):
+            with self.subTest(url=url), self.assertRaises(dokumen.AksesDitolak):
                 self.pengambil.fetch(url)
 
 
@@ -688,6 +687,8 @@ class TagTests(SimpleTestCase):
         self.assertEqual(
             [romawi(n) for n in (1, 2, 3, 4, 9, 14)], ["I", "II", "III", "IV", "IX", "XIV"]
         )
+        self.assertEqual([romawi(x) for x in ("3", 0, None, "x")], ["III", "", "", ""])
+        self.assertEqual([romawi_kecil(n) for n in (1, 4, 9)], ["i", "iv", "ix"])
         self.assertEqual(huruf(1), "A")
         self.assertEqual(huruf(27), "")
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.models import PerjanjianKinerja
-from laporan import pdf
+from laporan import dokumen
 from laporan.data import kumpulkan
 from laporan.models import JenisLaporan, Laporan
 from laporan.services import laporan_buat
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages)) from exc
         mulai = time.perf_counter()
-        hasil = pdf.render_pdf(kumpulkan(laporan))
+        hasil = dokumen.render_pdf(kumpulkan(laporan))
         output.write_bytes(hasil.pdf)
         durasi = time.perf_counter() - mulai
         detik = f"{durasi:.2f}".replace(".", ",")
