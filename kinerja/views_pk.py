@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from satker.models import bisa_mengubah
 
-from . import services_pk
+from . import selectors_pk, services_pk, services_pk_item
 from .access import get_item, get_pk, get_satker
 from .forms_pk import (
     AnggaranForm,
@@ -43,7 +43,7 @@ def _render(request, template, context, form=None):
 
 def _terkunci(request, pk):
     """Send the user back to the PK page when it has a newer revision (read-only)."""
-    pesan = services_pk.pesan_pk_terkunci(pk)
+    pesan = selectors_pk.pesan_pk_terkunci(pk)
     if pesan:
         messages.error(request, pesan)
         return redirect("pk_detail", pk_id=pk.id)
@@ -75,7 +75,7 @@ def pk_ubah(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(pk)
+    kunci = selectors_pk.pesan_laporan_terkunci(pk)
     form = PKForm(_post(request, kunci), satker=pk.satker, pk=pk)
     if form.is_bound and form.is_valid():
         try:
@@ -100,14 +100,14 @@ def pk_susun(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    baris = services_pk.baris_dokumen(pk)
+    baris = selectors_pk.baris_dokumen(pk)
     context = {
         "pk": pk,
         "baris_list": baris,
         "jumlah_sasaran": sum(1 for b in baris if b.sasaran_nomor),
-        "peringatan": [p for b in baris for p in services_pk.peringatan_target(b.item)],
+        "peringatan": [p for b in baris for p in selectors_pk.peringatan_target(b.item)],
         "bisa_ubah": True,
-        "kunci_laporan": services_pk.pesan_laporan_terkunci(pk),
+        "kunci_laporan": selectors_pk.pesan_laporan_terkunci(pk),
     }
     return render(request, "kinerja/pk_susun.html", context)
 
@@ -117,11 +117,11 @@ def pk_item_katalog(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(pk)
+    kunci = selectors_pk.pesan_laporan_terkunci(pk)
     form = KatalogForm(_post(request, kunci), pk=pk)
     if form.is_bound and form.is_valid():
         try:
-            baru = services_pk.item_tambah_dari_katalog(pk=pk, pilihan=form.pilihan())
+            baru = services_pk_item.item_tambah_dari_katalog(pk=pk, pilihan=form.pilihan())
         except ValidationError as exc:
             tempel_galat(form, exc)
         else:
@@ -136,11 +136,11 @@ def pk_item_baru(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(pk)
+    kunci = selectors_pk.pesan_laporan_terkunci(pk)
     form = IndikatorBaruForm(_post(request, kunci), pk=pk)
     if form.is_bound and form.is_valid():
         try:
-            item = services_pk.item_tambah_indikator_baru(pk=pk, **form.argumen())
+            item = services_pk_item.item_tambah_indikator_baru(pk=pk, **form.argumen())
         except ValidationError as exc:
             tempel_galat(form, exc)
         else:
@@ -155,16 +155,16 @@ def pk_item_target(request, item_id):
     item = get_item(request, item_id, ubah=True)
     if terkunci := _terkunci(request, item.pk_induk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(item.pk_induk)
+    kunci = selectors_pk.pesan_laporan_terkunci(item.pk_induk)
     form = ItemTargetForm(_post(request, kunci), indikator=item.indikator, item=item)
     if form.is_bound and form.is_valid():
         try:
-            services_pk.item_ubah_target(item=item, **form.argumen())
+            services_pk_item.item_ubah_target(item=item, **form.argumen())
         except ValidationError as exc:
             tempel_galat(form, exc)
         else:
             messages.success(request, f"Target {item.indikator.nama} disimpan.")
-            for pesan in services_pk.peringatan_target(item):
+            for pesan in selectors_pk.peringatan_target(item):
                 messages.warning(request, pesan)
             return _ke_susun(item.pk_induk)
     context = {
@@ -193,7 +193,7 @@ def _aksi(request, fungsi, pesan_berhasil, kembali, /, **kwargs):
 def pk_item_hapus(request, item_id):
     item = get_item(request, item_id, ubah=True)
     pesan = f"Indikator “{item.indikator.nama}” dihapus dari PK."
-    return _aksi(request, services_pk.item_hapus, pesan, item.pk_induk, item=item)
+    return _aksi(request, services_pk_item.item_hapus, pesan, item.pk_induk, item=item)
 
 
 @login_required
@@ -201,7 +201,7 @@ def pk_item_hapus(request, item_id):
 def pk_item_naik(request, item_id):
     item = get_item(request, item_id, ubah=True)
     pesan = "Urutan indikator diubah."
-    return _aksi(request, services_pk.item_geser, pesan, item.pk_induk, item=item, arah="naik")
+    return _aksi(request, services_pk_item.item_geser, pesan, item.pk_induk, item=item, arah="naik")
 
 
 @login_required
@@ -209,12 +209,14 @@ def pk_item_naik(request, item_id):
 def pk_item_turun(request, item_id):
     item = get_item(request, item_id, ubah=True)
     pesan = "Urutan indikator diubah."
-    return _aksi(request, services_pk.item_geser, pesan, item.pk_induk, item=item, arah="turun")
+    return _aksi(
+        request, services_pk_item.item_geser, pesan, item.pk_induk, item=item, arah="turun"
+    )
 
 
 def _geser_sasaran(request, pk, sasaran_id, arah):
     sasaran = get_object_or_404(pk.renstra.sasaran, id=sasaran_id)
-    fungsi = services_pk.sasaran_geser
+    fungsi = services_pk_item.sasaran_geser
     return _aksi(request, fungsi, "Urutan sasaran diubah.", pk, pk=pk, sasaran=sasaran, arah=arah)
 
 
@@ -237,7 +239,7 @@ def pk_revisi(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(pk)
+    kunci = selectors_pk.pesan_laporan_terkunci(pk)
     form = RevisiForm(_post(request, kunci))
     if form.is_bound and form.is_valid():
         try:
@@ -256,7 +258,7 @@ def pk_anggaran(request, pk_id):
     pk = get_pk(request, pk_id, ubah=True)
     if terkunci := _terkunci(request, pk):
         return terkunci
-    kunci = services_pk.pesan_laporan_terkunci(pk)
+    kunci = selectors_pk.pesan_laporan_terkunci(pk)
     form = AnggaranForm(_post(request, kunci))
     if form.is_bound and form.is_valid():
         try:
@@ -295,11 +297,11 @@ def pk_dokumen(request, pk_id):
     pk = get_pk(request, pk_id)
     context = {
         "pk": pk,
-        "baris_list": services_pk.baris_dokumen(pk),
+        "baris_list": selectors_pk.baris_dokumen(pk),
         "ada_target_kegiatan": any(i.target_kegiatan is not None for i in pk.item.all()),
         "anggaran_list": pk.anggaran.all(),
         "total_anggaran": sum((a.pagu for a in pk.anggaran.all()), 0),
-        "terbaru": services_pk.pk_revisi_terbaru(pk),
+        "terbaru": selectors_pk.pk_revisi_terbaru(pk),
         "bisa_ubah": bisa_mengubah(request.user, pk.satker),
     }
     return render(request, "kinerja/pk_dokumen.html", context)

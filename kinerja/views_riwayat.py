@@ -25,7 +25,7 @@ from .forms_pk import tempel_galat
 from .forms_riwayat import ImporRiwayatForm, RiwayatForm
 from .models import Indikator, Renstra
 from .riwayat import IndikatorRiwayat, halaman_riwayat, laporan_terkunci
-from .services_pk import renstra_satker
+from .selectors_pk import renstra_satker
 from .views_impor import berkas_sementara, simpan_sementara
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -5,7 +5,7 @@ from django import template
 
 from satker.models import bisa_mengubah
 
-from .. import capaian, services_pk
+from .. import capaian, selectors_pk
 from .kinerja_tags import nilai
 
 register = template.Library()
@@ -21,7 +21,7 @@ def bisa_ubah(user, satker) -> bool:
 def pk_info(pk, user) -> dict:
     """What the PK page needs for its action buttons: may the user edit, the revisions of this
     PK (oldest first), the latest one and whether this one is an older, read-only revision."""
-    revisi = services_pk.pk_daftar_revisi(pk)
+    revisi = selectors_pk.pk_daftar_revisi(pk)
     terbaru = revisi[-1] if revisi else pk
     terkunci = terbaru.revisi > pk.revisi
     return {
@@ -60,4 +60,4 @@ def nama_lengkap(nama: str) -> str:
 @register.filter
 def romawi(triwulan) -> str:
     """A quarter number as the documents write it: 1 → "I", 4 → "IV"."""
-    return services_pk.ROMAWI.get(triwulan, str(triwulan))
+    return selectors_pk.ROMAWI.get(triwulan, str(triwulan))
