@@ -146,39 +146,17 @@ def hitung_triwulan(
     realisasi under the indicator's aggregation against the quarter's target), with this
     quarter's value replaced by `terbaca`. Earlier quarters come from `item.realisasi` (use the
     prefetch). An empty value has no capaian, even when earlier quarters have one."""
-    indikator = item.indikator
     target = item.target_untuk(triwulan)
-    hasil_kosong = capaian.hitung_capaian(
-        jenis=capaian.JenisNilai(indikator.jenis_nilai),
-        realisasi=None,
-        target=target,
-        polaritas=capaian.Polaritas(indikator.polaritas),
-        rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
-        skala=indikator.skala,
-    )
+    hasil_kosong = item.capaian_untuk(realisasi=None, target=target)
     pratinjau = Pratinjau(item=item, triwulan=triwulan, target=target, hasil=hasil_kosong)
     if terbaca.kosong:
         return pratinjau
     pratinjau.ada_nilai = True
     nilai = _nilai_bertipe(item, terbaca)
-    per_triwulan = {
-        r.triwulan: r.nilai_dari("nilai") for r in item.realisasi.all() if r.triwulan < triwulan
-    }
-    per_triwulan[triwulan] = nilai
     try:
-        if indikator.jenis_nilai == JenisNilai.ANGKA:
-            agregat = capaian.agregasi_triwulan(per_triwulan, capaian.Agregasi(indikator.agregasi))
-        else:
-            agregat = nilai
+        agregat = item.realisasi_agregat(triwulan, nilai_triwulan=nilai)
         pratinjau.realisasi_sd = agregat
-        pratinjau.hasil = capaian.hitung_capaian(
-            jenis=capaian.JenisNilai(indikator.jenis_nilai),
-            realisasi=agregat,
-            target=target,
-            polaritas=capaian.Polaritas(indikator.polaritas),
-            rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
-            skala=indikator.skala,
-        )
+        pratinjau.hasil = item.capaian_untuk(realisasi=agregat, target=target)
     except capaian.NilaiTidakValid as exc:
         pratinjau.galat.append(str(exc))
         return pratinjau

@@ -89,6 +89,21 @@ class NilaiMixin:
                 {nama: f"Persentase tidak boleh lebih dari 100 % ({capaian.format_angka(angka)})."}
             )
 
+    def capaian_untuk(self, *, realisasi, target) -> capaian.Capaian:
+        """The capaian of `realisasi` against `target` (typed values, see nilai_dari) by the
+        indicator's rule: its kind of value, polarity, negative formula and grade scale. The one
+        place that hands an indicator's rule to kinerja.capaian.hitung_capaian; a PK item, a
+        history row, the live preview and the report's comparisons all score through it."""
+        indikator = self.indikator_terkait()
+        return capaian.hitung_capaian(
+            jenis=capaian.JenisNilai(indikator.jenis_nilai),
+            realisasi=realisasi,
+            target=target,
+            polaritas=capaian.Polaritas(indikator.polaritas),
+            rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
+            skala=indikator.skala,
+        )
+
     def nilai_dari(self, nama: str):
         predikat = getattr(self, f"{nama}_predikat", "")
         if predikat:

@@ -174,9 +174,13 @@ class ItemPK(NilaiMixin, models.Model):
             if r.triwulan <= sampai_triwulan
         }
 
-    def realisasi_agregat(self, sampai_triwulan: int = 4):
-        """The year's (or year-to-date) realisasi under the indicator's aggregation rule."""
+    def realisasi_agregat(self, sampai_triwulan: int = 4, nilai_triwulan=None):
+        """The year's (or year-to-date) realisasi under the indicator's aggregation rule.
+        `nilai_triwulan`, when given, replaces the stored value of quarter `sampai_triwulan`
+        (a value typed but not saved yet, as the live preview scores it)."""
         per_triwulan = self.realisasi_per_triwulan(sampai_triwulan)
+        if nilai_triwulan is not None:
+            per_triwulan[sampai_triwulan] = nilai_triwulan
         indikator = self.indikator
         if indikator.jenis_nilai == JenisNilai.ANGKA:
             return capaian.agregasi_triwulan(per_triwulan, capaian.Agregasi(indikator.agregasi))
@@ -191,14 +195,11 @@ class ItemPK(NilaiMixin, models.Model):
         return self.nilai_dari("target")
 
     def hitung_capaian(self, sampai_triwulan: int = 4) -> capaian.Capaian:
-        indikator = self.indikator
-        return capaian.hitung_capaian(
-            jenis=capaian.JenisNilai(indikator.jenis_nilai),
+        """The year's (or year-to-date) capaian: the aggregated realisasi against the quarter's
+        target."""
+        return self.capaian_untuk(
             realisasi=self.realisasi_agregat(sampai_triwulan),
             target=self.target_untuk(sampai_triwulan),
-            polaritas=capaian.Polaritas(indikator.polaritas),
-            rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
-            skala=indikator.skala,
         )
 
 

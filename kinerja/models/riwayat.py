@@ -155,17 +155,10 @@ class RiwayatCapaian(NilaiMixin, models.Model):
         """The capaian by the indicator's rule (kinerja.capaian.hitung_capaian, as for a PK
         item); "—" with the reason when the target or realisasi is missing, or when a value no
         longer fits the indicator (its kind or scale changed since)."""
-        indikator = self.indikator
-        aturan = {
-            "jenis": capaian.JenisNilai(indikator.jenis_nilai),
-            "polaritas": capaian.Polaritas(indikator.polaritas),
-            "rumus_negatif": capaian.RumusNegatif(indikator.rumus_negatif),
-            "skala": indikator.skala,
-        }
         try:
-            return capaian.hitung_capaian(
-                realisasi=self.nilai_dari("realisasi"), target=self.nilai_dari("target"), **aturan
+            return self.capaian_untuk(
+                realisasi=self.nilai_dari("realisasi"), target=self.nilai_dari("target")
             )
         except capaian.NilaiTidakValid as exc:
-            kosong = capaian.hitung_capaian(realisasi=None, target=None, **aturan)
+            kosong = self.capaian_untuk(realisasi=None, target=None)
             return capaian.Capaian(None, kosong.aturan, str(exc))
