@@ -2,7 +2,8 @@
 revisions, and the printable PK document.
 
 Every view starts with its access helper (404 for other satker, 403 for read-only roles on
-writes); the work is done by kinerja.services_pk, whose ValidationError is shown on the form.
+writes); the work is done by kinerja.services_pk and kinerja.services_pk_item, whose
+ValidationError is shown on the form, and what the pages show comes from kinerja.selectors_pk.
 """
 
 from django.contrib import messages
