@@ -14,12 +14,8 @@ from nilai import NilaiTidakValid, baca_predikat, tulis_angka_ringkas
 from satker.fields import NIPFormField
 
 from .models import Indikator, JenisNilai, JenisPK, PerjanjianKinerja
-from .services_pk import (
-    KOLOM_INDIKATOR,
-    indikator_katalog,
-    target_renstra_tahun,
-    teks_nilai,
-)
+from .selectors_pk import indikator_katalog, target_renstra_tahun, teks_nilai
+from .services_pk import KOLOM_INDIKATOR
 
 TRIWULAN_LABEL = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -7,7 +7,7 @@ The forms only collect what was typed; kinerja.services_realisasi reads and vali
 from django import forms
 
 from .models import BUKTI_JENIS, JenisNilai
-from .services_pk import teks_nilai
+from .selectors_pk import teks_nilai
 from .services_realisasi import NARASI, BarisMasukan
 
 TEKS_MAKS = 5000

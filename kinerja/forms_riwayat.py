@@ -5,7 +5,7 @@ from django import forms
 from .forms import BerkasXlsxForm
 from .forms_pk import field_nilai
 from .models import TAHUN_RIWAYAT_MIN, Indikator, RiwayatCapaian
-from .services_pk import teks_nilai
+from .selectors_pk import teks_nilai
 
 
 class RiwayatForm(forms.Form):

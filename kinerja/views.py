@@ -15,7 +15,7 @@ from .forms import KebijakanForm, PitaForm
 from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
-from .services_pk import pesan_laporan_terkunci
+from .selectors_pk import pesan_laporan_terkunci
 
 
 @login_required

@@ -21,22 +21,24 @@ from .access import ambil_bukti, ambil_item, ambil_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
 from .pengukuran import tabel_pengukuran
-from .services_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
-from .services_realisasi import (
-    NARASI,
+from .selectors_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
+from .selectors_realisasi import (
     TW_ROMAWI,
-    HasilBaris,
-    HasilSimpan,
     NilaiTerbaca,
     Pratinjau,
-    bukti_hapus,
-    bukti_simpan,
     hitung_triwulan,
     nilai_tampil,
     pesan_galat,
     pratinjau_teks,
-    realisasi_simpan_triwulan,
     riwayat_item,
+)
+from .services_realisasi import (
+    NARASI,
+    HasilBaris,
+    HasilSimpan,
+    bukti_hapus,
+    bukti_simpan,
+    realisasi_simpan_triwulan,
 )
 
 

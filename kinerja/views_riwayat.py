@@ -26,7 +26,7 @@ from .forms_pk import tempel_galat
 from .forms_riwayat import ImporRiwayatForm, RiwayatForm
 from .models import Indikator, Renstra
 from .riwayat import IndikatorRiwayat, halaman_riwayat
-from .services_pk import renstra_satker
+from .selectors_pk import renstra_satker
 from .views_impor import berkas_sementara, simpan_sementara
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -345,14 +345,7 @@ def _capaian_terhadap(indikator: Indikator, realisasi, acuan) -> Decimal | None:
     if realisasi is None or acuan is None:
         return None
     try:
-        return capaian.hitung_capaian(
-            jenis=capaian.JenisNilai(indikator.jenis_nilai),
-            realisasi=realisasi,
-            target=acuan,
-            polaritas=capaian.Polaritas(indikator.polaritas),
-            rumus_negatif=capaian.RumusNegatif(indikator.rumus_negatif),
-            skala=indikator.skala,
-        ).nilai
+        return indikator.capaian_untuk(realisasi=realisasi, target=acuan).nilai
     except NilaiTidakValid:
         return None
 

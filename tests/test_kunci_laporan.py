@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
-from kinerja import services_pk
+from kinerja import services_pk, services_pk_item
 from kinerja.models import (
     AnggaranPK,
     Bukti,
@@ -103,21 +103,21 @@ TULIS = {
         pk=_pk(t), pihak_pertama_nama="Ketua Baru", pihak_pertama_jabatan="Ketua"
     ),
     "pk_revisi": lambda t: services_pk.pk_revisi(pk=_pk(t), alasan="Perubahan anggaran"),
-    "item_tambah_dari_katalog": lambda t: services_pk.item_tambah_dari_katalog(
+    "item_tambah_dari_katalog": lambda t: services_pk_item.item_tambah_dari_katalog(
         pk=_pk(t), pilihan=[(t.katalog, "80")]
     ),
-    "item_tambah_indikator_baru": lambda t: services_pk.item_tambah_indikator_baru(
+    "item_tambah_indikator_baru": lambda t: services_pk_item.item_tambah_indikator_baru(
         pk=_pk(t),
         sasaran=t.sasaran,
         indikator={"nama": "Indikator baru", "satuan": "%"},
         target="50",
     ),
-    "item_ubah_target": lambda t: services_pk.item_ubah_target(
+    "item_ubah_target": lambda t: services_pk_item.item_ubah_target(
         item=_item(t, "persen"), target="90", target_triwulan={4: "90"}
     ),
-    "item_hapus": lambda t: services_pk.item_hapus(item=_item(t, "kosong")),
-    "item_geser": lambda t: services_pk.item_geser(item=_item(t, "akip"), arah="naik"),
-    "sasaran_geser": lambda t: services_pk.sasaran_geser(
+    "item_hapus": lambda t: services_pk_item.item_hapus(item=_item(t, "kosong")),
+    "item_geser": lambda t: services_pk_item.item_geser(item=_item(t, "akip"), arah="naik"),
+    "sasaran_geser": lambda t: services_pk_item.sasaran_geser(
         pk=_pk(t), sasaran=t.sasaran_2, arah="naik"
     ),
     "anggaran_tambah": lambda t: services_pk.anggaran_tambah(
@@ -245,7 +245,7 @@ class LayananTerkunciTests(KunciMixin, TestCase):
         """The lock covers only its own satker-year-kind: another year's PK stays editable."""
         _, item = self.pk_lain()
         self.kunci()
-        services_pk.item_ubah_target(item=item, target="70")
+        services_pk_item.item_ubah_target(item=item, target="70")
         self.assertEqual(ItemPK.objects.get(id=item.id).target, 70)
 
 

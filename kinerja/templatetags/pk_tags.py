@@ -7,7 +7,7 @@ from nilai import romawi as angka_romawi
 from nilai import tulis_angka_ringkas
 from satker.akses import boleh_ubah
 
-from .. import services_pk
+from .. import selectors_pk
 from .kinerja_tags import nilai
 
 register = template.Library()
@@ -23,7 +23,7 @@ def bisa_ubah(user, satker) -> bool:
 def pk_info(pk, user) -> dict:
     """What the PK page needs for its action buttons: may the user edit, the revisions of this
     PK (oldest first), the latest one and whether this one is an older, read-only revision."""
-    revisi = services_pk.pk_daftar_revisi(pk)
+    revisi = selectors_pk.pk_daftar_revisi(pk)
     terbaru = revisi[-1] if revisi else pk
     terkunci = terbaru.revisi > pk.revisi
     return {

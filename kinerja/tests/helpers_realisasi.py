@@ -14,7 +14,7 @@ from kinerja.models import (
     Sasaran,
     TargetTriwulan,
 )
-from kinerja.services_pk import teks_nilai
+from kinerja.selectors_pk import teks_nilai
 from kinerja.services_realisasi import NARASI, BarisMasukan
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"

@@ -167,7 +167,9 @@ class SimpanTests(RiwayatMixin, TestCase):
         )
         sasaran = Sasaran.objects.create(renstra=renstra, nomor=1, teks="Sasaran")
         ind = Indikator.objects.create(sasaran=sasaran, kode="1.1", nama="Indikator", satuan="%")
-        with mock.patch("kinerja.models.timezone.localdate", return_value=date(2026, 12, 1)):
+        with mock.patch(
+            "kinerja.models.riwayat.timezone.localdate", return_value=date(2026, 12, 1)
+        ):
             for tahun, pesan in ((1999, "tidak masuk akal"), (2027, "belum berjalan")):
                 with self.subTest(tahun=tahun), self.assertRaises(ValidationError) as ctx:
                     self.simpan(ind, tahun=tahun, target="50")

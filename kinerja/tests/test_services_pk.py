@@ -1,4 +1,5 @@
-"""kinerja.services_pk without views: PK header, Renstra adoption, items, order, revisions."""
+"""kinerja.services_pk, services_pk_item and selectors_pk without views: PK header, Renstra
+adoption, items, order, revisions."""
 
 from datetime import date
 from decimal import Decimal
@@ -8,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import SimpleTestCase, TestCase
 
+from kinerja import selectors_pk as sel
 from kinerja import services_pk as sp
+from kinerja import services_pk_item as spi
 from kinerja.models import (
     AnggaranPK,
     Bukti,
@@ -305,7 +308,7 @@ class RevisiTests(TestCase):
         with self.assertRaisesMessage(ValidationError, "revisi 1 yang berlaku"):
             sp.pk_revisi(pk=self.pk, alasan="Lagi")
         with self.assertRaisesMessage(ValidationError, "revisi 1 yang berlaku"):
-            sp.item_hapus(item=self.items["persen"])
+            spi.item_hapus(item=self.items["persen"])
 
     def test_second_revision_numbered_two(self):
         """Revising revision 1 gives revision 2."""
@@ -339,7 +342,7 @@ class ItemTests(TestCase):
 
     def test_catalogue_adds_several_in_place(self):
         """Several catalogue indicators are added at once, each after its sasaran's rows."""
-        sp.item_tambah_dari_katalog(
+        spi.item_tambah_dari_katalog(
             pk=self.pk, pilihan=[(self.baru_persen, "87,5"), (self.baru_dokumen, "4")]
         )
         self.assertEqual(
@@ -350,7 +353,7 @@ class ItemTests(TestCase):
     def test_catalogue_row_error_adds_nothing(self):
         """One bad target stops the whole batch and is reported on its row."""
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_tambah_dari_katalog(
+            spi.item_tambah_dari_katalog(
                 pk=self.pk, pilihan=[(self.baru_dokumen, "4"), (self.baru_persen, "dua")]
             )
         self.assertIn(f"target_{self.baru_persen.id}", ctx.exception.message_dict)
@@ -359,23 +362,23 @@ class ItemTests(TestCase):
     def test_share_percentage_above_100_refused(self):
         """120 for a share percentage is refused."""
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "120")])
+            spi.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "120")])
         self.assertIn("lebih dari 100", str(ctx.exception))
 
     def test_indicator_of_other_renstra_refused(self):
         """An indicator outside the PK's Renstra is refused."""
         lain = buat_renstra_nasional(self.s["ri"]).sasaran.first().indikator.first()
         with self.assertRaisesMessage(ValidationError, "Renstra yang diacu"):
-            sp.item_tambah_dari_katalog(pk=self.pk, pilihan=[(lain, "80")])
+            spi.item_tambah_dari_katalog(pk=self.pk, pilihan=[(lain, "80")])
 
     def test_catalogue_lists_only_missing_indicators(self):
         """The catalogue offers only Renstra indicators not yet in the PK."""
-        kode = [i.kode for i in sp.indikator_katalog(self.pk)]
+        kode = [i.kode for i in sel.indikator_katalog(self.pk)]
         self.assertEqual(kode, ["1.4", "2.1"])
 
     def test_own_indicator_under_new_sasaran(self):
         """An own indicator typed under a new sasaran creates both and the row."""
-        item = sp.item_tambah_indikator_baru(
+        item = spi.item_tambah_indikator_baru(
             pk=self.pk,
             sasaran_baru="Terwujudnya layanan informasi",
             indikator={"nama": "Jumlah rilis", "satuan": "rilis", "agregasi": "kumulatif"},
@@ -390,7 +393,7 @@ class ItemTests(TestCase):
     def test_own_grade_indicator_needs_scale(self):
         """A grade indicator without a scale is refused and nothing is created."""
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_tambah_indikator_baru(
+            spi.item_tambah_indikator_baru(
                 pk=self.pk,
                 sasaran=self.sasaran2,
                 indikator={"nama": "Predikat", "satuan": "predikat", "jenis_nilai": "predikat"},
@@ -403,7 +406,7 @@ class ItemTests(TestCase):
         """The yearly, quarterly and activity targets are stored; an empty quarter is removed."""
         item = self.items["persen"]
         TargetTriwulan.objects.create(item=item, triwulan=1, target=10)
-        sp.item_ubah_target(
+        spi.item_ubah_target(
             item=item,
             target="66,23",
             target_kegiatan="5",
@@ -418,7 +421,7 @@ class ItemTests(TestCase):
         """ "2 laporan" as a quarter target of a % indicator is refused; nothing changes."""
         item = self.items["persen"]
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_ubah_target(item=item, target="90", target_triwulan={2: "2 laporan"})
+            spi.item_ubah_target(item=item, target="90", target_triwulan={2: "2 laporan"})
         self.assertIn("target_tw2", ctx.exception.message_dict)
         item.refresh_from_db()
         self.assertEqual(item.target, Decimal("95"))
@@ -426,7 +429,7 @@ class ItemTests(TestCase):
     def test_all_target_errors_reported_together(self):
         """A yearly 120 % and a quarter in another unit are both reported in one go."""
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_ubah_target(
+            spi.item_ubah_target(
                 item=self.items["persen"], target="120", target_triwulan={2: "2 laporan"}
             )
         self.assertEqual(set(ctx.exception.message_dict), {"target", "target_tw2"})
@@ -434,64 +437,64 @@ class ItemTests(TestCase):
     def test_quarter_above_100_for_share_refused(self):
         """A quarterly target above 100 for a share percentage is refused."""
         with self.assertRaises(ValidationError) as ctx:
-            sp.item_ubah_target(item=self.items["persen"], target="95", target_triwulan={1: "101"})
+            spi.item_ubah_target(item=self.items["persen"], target="95", target_triwulan={1: "101"})
         self.assertIn("target_tw1", ctx.exception.message_dict)
 
     def test_target_change_recorded_in_history(self):
         """A target change is kept in the item's history."""
         item = self.items["persen"]
         sebelum = item.history.count()
-        sp.item_ubah_target(item=item, target="90")
+        spi.item_ubah_target(item=item, target="90")
         self.assertEqual(item.history.count(), sebelum + 1)
         self.assertEqual(item.history.first().target, Decimal("90"))
 
     def test_cumulative_quarters_warned(self):
         """Quarterly targets of a cumulative indicator that do not add up are warned about."""
         item = self.items["revisi"]
-        sp.item_ubah_target(item=item, target="10", target_triwulan={1: 2, 2: 2, 3: 2, 4: 2})
-        self.assertIn("Jumlah target TW I–IV (8)", sp.peringatan_target(item)[0])
+        spi.item_ubah_target(item=item, target="10", target_triwulan={1: 2, 2: 2, 3: 2, 4: 2})
+        self.assertIn("Jumlah target TW I–IV (8)", sel.peringatan_target(item)[0])
 
     def test_item_with_realisasi_not_removed(self):
         """An item with realisasi is kept, and the message names the quarters."""
         with self.assertRaisesMessage(ValidationError, "TW II, TW IV"):
-            sp.item_hapus(item=self.items["revisi"])
+            spi.item_hapus(item=self.items["revisi"])
         self.assertTrue(ItemPK.objects.filter(id=self.items["revisi"].id).exists())
 
     def test_item_removed_and_rows_renumbered(self):
         """Removing an item renumbers the rows 1..n."""
         self.items["persen"].realisasi.all().delete()
-        sp.item_hapus(item=self.items["persen"])
+        spi.item_hapus(item=self.items["persen"])
         self.assertEqual(self.urutan(), [("1.2", 1), ("1.3", 2)])
 
     def test_move_down_then_up(self):
         """Moving a row down and up swaps it with its neighbour."""
-        sp.item_geser(item=self.items["persen"], arah="turun")
+        spi.item_geser(item=self.items["persen"], arah="turun")
         self.assertEqual(self.urutan(), [("1.2", 1), ("1.1", 2), ("1.3", 3)])
         self.items["akip"].refresh_from_db()
-        sp.item_geser(item=self.items["akip"], arah="naik")
+        spi.item_geser(item=self.items["akip"], arah="naik")
         self.assertEqual(self.urutan(), [("1.2", 1), ("1.3", 2), ("1.1", 3)])
 
     def test_first_row_cannot_move_up(self):
         """The first row of a sasaran cannot move up."""
         with self.assertRaisesMessage(ValidationError, "sudah paling atas"):
-            sp.item_geser(item=self.items["persen"], arah="naik")
+            spi.item_geser(item=self.items["persen"], arah="naik")
 
     def test_gaps_closed_when_moving(self):
         """Rows numbered with gaps are renumbered contiguously by a move."""
         ItemPK.objects.filter(id=self.items["akip"].id).update(urutan=30)
-        sp.item_geser(item=self.items["revisi"], arah="naik")
+        spi.item_geser(item=self.items["revisi"], arah="naik")
         self.assertEqual(self.urutan(), [("1.2", 1), ("1.1", 2), ("1.3", 3)])
 
     def test_sasaran_moved_with_its_rows(self):
         """Moving a sasaran up moves all its rows above the previous sasaran's."""
-        sp.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "80")])
-        sp.sasaran_geser(pk=self.pk, sasaran=self.sasaran2, arah="naik")
+        spi.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "80")])
+        spi.sasaran_geser(pk=self.pk, sasaran=self.sasaran2, arah="naik")
         self.assertEqual(self.urutan(), [("2.1", 1), ("1.1", 2), ("1.2", 3), ("1.3", 4)])
 
     def test_document_rows_span_sasaran(self):
         """The document numbers sasaran 1..n and spans each over its indicators."""
-        sp.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "80")])
-        baris = sp.baris_dokumen(PerjanjianKinerja.objects.with_items().get(id=self.pk.id))
+        spi.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "80")])
+        baris = sel.baris_dokumen(PerjanjianKinerja.objects.with_items().get(id=self.pk.id))
         self.assertEqual(
             [(b.sasaran_nomor, b.rowspan) for b in baris], [(1, 3), (None, 0), (None, 0), (2, 1)]
         )
@@ -520,6 +523,6 @@ class KodeIndikatorBerikutTests(SimpleTestCase):
     def test_after_the_highest_code_of_the_sasaran(self):
         """The next code follows the sasaran's highest; a gap is not reused; other sasaran's
         codes and non-numeric codes do not count."""
-        self.assertEqual(sp.kode_indikator_berikut(3, set()), "3.1")
-        self.assertEqual(sp.kode_indikator_berikut(3, {"3.1", "3.3", "13.9"}), "3.4")
-        self.assertEqual(sp.kode_indikator_berikut(2, {"2.a", "1.5"}), "2.1")
+        self.assertEqual(sel.kode_indikator_berikut(3, set()), "3.1")
+        self.assertEqual(sel.kode_indikator_berikut(3, {"3.1", "3.3", "13.9"}), "3.4")
+        self.assertEqual(sel.kode_indikator_berikut(2, {"2.a", "1.5"}), "2.1")

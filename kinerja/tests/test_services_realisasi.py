@@ -1,5 +1,5 @@
-"""kinerja.services_realisasi: reading typed values, the quarter preview, saving a quarter all at
-once, evidence files and the history of a PK item."""
+"""kinerja.services_realisasi and kinerja.selectors_realisasi: reading typed values, the quarter
+preview, saving a quarter all at once, evidence files and the history of a PK item."""
 
 from decimal import Decimal
 
@@ -9,15 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
 from kinerja.models import BUKTI_UKURAN_MAKS, Bukti, Indikator, ItemPK, Realisasi
-from kinerja.services_realisasi import (
-    baca_nilai,
-    bukti_hapus,
-    bukti_simpan,
-    hitung_triwulan,
-    pratinjau_teks,
-    realisasi_simpan_triwulan,
-    riwayat_item,
-)
+from kinerja.selectors_realisasi import baca_nilai, hitung_triwulan, pratinjau_teks, riwayat_item
+from kinerja.services_realisasi import bukti_hapus, bukti_simpan, realisasi_simpan_triwulan
 from satker.models import Peran
 
 from .helpers import buat_pk, buat_satker, buat_user
@@ -138,7 +131,7 @@ class PratinjauTests(SetupMixin, TestCase):
 
     def test_empty_quarter_has_no_capaian(self):
         """An empty quarter shows no capaian even if an earlier quarter has one."""
-        from kinerja.services_realisasi import NilaiTerbaca
+        from kinerja.selectors_realisasi import NilaiTerbaca
 
         p = hitung_triwulan(self.items["revisi"], 3, NilaiTerbaca(), [])
         self.assertIsNone(p.hasil.nilai)
