@@ -34,7 +34,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from satker.models import Satker
 
 from . import capaian, xlsx
-from .impor_pk import BARU, BERUBAH, TETAP, HasilImporPK, Perubahan, _Galat, _nilai
+from .impor_pk import BARU, BERUBAH, TETAP, HasilImporPK, Perubahan
+from .impor_pk.baca import Galat, nilai_indikator
 from .models import (
     Indikator,
     JenisNilai,
@@ -104,9 +105,9 @@ def _normal(teks: str) -> str:
 def _tahun(nilai) -> int:
     teks = xlsx.teks(nilai)
     if not teks:
-        raise _Galat(TAHUN, f"{TAHUN} wajib diisi.")
+        raise Galat(TAHUN, f"{TAHUN} wajib diisi.")
     if isinstance(nilai, bool) or not teks.isascii() or not teks.isdigit() or len(teks) != 4:
-        raise _Galat(TAHUN, f"{TAHUN} harus tahun empat angka, mis. 2022 (tertulis “{teks[:30]}”).")
+        raise Galat(TAHUN, f"{TAHUN} harus tahun empat angka, mis. 2022 (tertulis “{teks[:30]}”).")
     return int(teks)
 
 
@@ -146,13 +147,13 @@ class _Katalog:
             daftar = self.per_nama.get(_normal(nama), [])
             kolom, tertulis = INDIKATOR, nama
         if not daftar:
-            raise _Galat(
+            raise Galat(
                 kolom,
                 f"Indikator “{tertulis[:80]}” tidak ada dalam {self.renstra}. Gunakan kode "
                 "indikator dari templat.",
             )
         if len(daftar) > 1:
-            raise _Galat(
+            raise Galat(
                 kolom,
                 f"“{tertulis[:80]}” cocok dengan {len(daftar)} indikator; "
                 + ("isi nama indikatornya." if kode else "isi kode indikatornya."),
@@ -162,7 +163,7 @@ class _Katalog:
         # indicator: the row was most likely given the wrong code.
         lain = self.per_nama.get(_normal(nama), []) if kode and nama else []
         if lain and ind not in lain:
-            raise _Galat(
+            raise Galat(
                 INDIKATOR,
                 f"Kode {ind.kode} adalah “{ind.nama[:80]}”, tetapi nama di baris ini adalah "
                 "indikator lain. Periksa kode indikatornya.",
@@ -247,12 +248,12 @@ class _GalatBarisRiwayat(Exception):
 
 
 def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) -> _Rencana | None:
-    galat: list[_Galat] = []
+    galat: list[Galat] = []
 
     def ambil(fungsi, *args):
         try:
             return fungsi(*args)
-        except _Galat as exc:
+        except Galat as exc:
             galat.append(exc)
             return None
 
@@ -262,14 +263,14 @@ def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) 
     kode = _teks_bersih(isi.get(KODE_INDIKATOR))
     nama = _teks_bersih(isi.get(INDIKATOR))
     if not kode and not nama:
-        galat.append(_Galat(KODE_INDIKATOR, f"Isi {KODE_INDIKATOR} (atau {INDIKATOR})."))
+        galat.append(Galat(KODE_INDIKATOR, f"Isi {KODE_INDIKATOR} (atau {INDIKATOR})."))
         indikator = None
     else:
         indikator = ambil(katalog.cari, kode, nama)
     tahun = ambil(_tahun, isi.get(TAHUN))
     sumber = " ".join(xlsx.teks(isi.get(SUMBER)).split())
     if len(sumber) > PANJANG_SUMBER:
-        galat.append(_Galat(SUMBER, f"{SUMBER} paling panjang {PANJANG_SUMBER} karakter."))
+        galat.append(Galat(SUMBER, f"{SUMBER} paling panjang {PANJANG_SUMBER} karakter."))
     if indikator is None:
         raise gagal()
     satuan = _teks_bersih(isi.get(SATUAN))
@@ -277,9 +278,9 @@ def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) 
         try:
             capaian.periksa_satuan(satuan, indikator.satuan)
         except capaian.SatuanTidakSesuai as exc:
-            galat.append(_Galat(SATUAN, str(exc)))
-    target = ambil(_nilai, indikator, isi.get(TARGET), TARGET)
-    realisasi = ambil(_nilai, indikator, isi.get(REALISASI), REALISASI)
+            galat.append(Galat(SATUAN, str(exc)))
+    target = ambil(nilai_indikator, indikator, isi.get(TARGET), TARGET)
+    realisasi = ambil(nilai_indikator, indikator, isi.get(REALISASI), REALISASI)
     if galat or tahun is None:
         raise gagal()
     kunci = (indikator.id, tahun)
@@ -343,12 +344,12 @@ def _rencanakan_baris(katalog: _Katalog, nomor: int, isi: dict, terpakai: dict) 
             try:
                 baru.periksa_nilai(nama_kolom, wajib=False)
             except ValidationError as exc:
-                galat.append(_Galat(kolom, f"{kolom}: {' '.join(exc.messages)}"))
+                galat.append(Galat(kolom, f"{kolom}: {' '.join(exc.messages)}"))
         pesan = pesan_tahun_riwayat(katalog.renstra, tahun, katalog.pk.get(kunci))
         if pesan:
-            galat.append(_Galat(TAHUN, pesan))
+            galat.append(Galat(TAHUN, pesan))
         elif pesan := katalog.kunci(tahun):
-            galat.append(_Galat("", pesan))
+            galat.append(Galat("", pesan))
         if galat:
             raise gagal()
     rencana.capaian = _teks_capaian(baru.hitung_capaian())

@@ -1,4 +1,4 @@
-"""The PK workbook (kinerja/impor_pk.py): template, preview of changes, all-or-nothing import,
+"""The PK workbook (kinerja/impor_pk/): template, preview of changes, all-or-nothing import,
 and a clear message for every kind of bad file."""
 
 import io
@@ -237,7 +237,7 @@ class ImporTests(TestCase):
     def test_write_clash_is_reported_not_raised(self):
         """A clash with another write while saving (the same PK created meanwhile) rolls
         everything back and says so."""
-        with mock.patch("kinerja.impor_pk._tulis_kelompok", side_effect=IntegrityError):
+        with mock.patch("kinerja.impor_pk.tulis._tulis_kelompok", side_effect=IntegrityError):
             pesan = self.galat(buku([baris_baru()]))
         self.assertIn("Data berubah selama impor", pesan[(0, "")])
         self.assertFalse(PerjanjianKinerja.objects.filter(satker=self.metro).exists())
