@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import django as hypothesis_django
 
 from kinerja import impor_pk, xlsx
-from kinerja.impor_pk import KOLOM
+from kinerja.impor_pk import KOLOM, KOLOM_WAJIB
 from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Realisasi, TargetTriwulan
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_skala_kategori
@@ -40,6 +40,16 @@ def buku(baris, judul=None, lembar="PK") -> bytes:
     out = io.BytesIO()
     b.save(out)
     return out.getvalue()
+
+
+def buku_banyak(n: int) -> bytes:
+    """A workbook of `n` new indicators of one sasaran, written as fast as openpyxl can."""
+    b = openpyxl.Workbook(write_only=True)
+    ws = b.create_sheet("PK")
+    ws.append(JUDUL_DASAR)
+    for i in range(n):
+        ws.append(["18.72", 2024, "lembaga", 1, "S", f"I{i}", "%", 1])
+    return simpan(b)
 
 
 def buka(data: bytes):
@@ -304,14 +314,15 @@ class ImporTests(TestCase):
         self.assertIn("Lembar tersembunyi “Rahasia” tidak dibaca.",
                       impor_pk.rencanakan(simpan(wb)).catatan)  # fmt: skip
 
-    def test_hundred_thousand_rows(self):
-        """Refused after the limit without reading the rest."""
-        wb = openpyxl.Workbook(write_only=True)
-        ws = wb.create_sheet("PK")
-        ws.append(JUDUL_DASAR)
-        for n in range(100_000):
-            ws.append(["18.72", 2024, "lembaga", 1, "S", f"I{n}", "%", 1])
-        self.assertIn("lebih dari 5.000 baris", self.galat_buku(simpan(wb)))
+    def test_row_limit(self):
+        """One data row over the limit (5 000): the whole file is refused, and says why."""
+        self.assertIn("lebih dari 5.000 baris", self.galat_buku(buku_banyak(5001)))
+
+    def test_row_limit_reached_exactly(self):
+        """Exactly 5 000 data rows are read and planned."""
+        hasil = impor_pk.rencanakan(buku_banyak(5000))
+        self.assertTrue(hasil.ok, hasil.galat[:3])
+        self.assertEqual((hasil.dibaca, hasil.jumlah("baru")), (5000, 5000))
 
     def test_huge_shared_strings(self):
         """A shared-strings table too big to load is refused before openpyxl loads it."""
@@ -385,8 +396,24 @@ class MalformedWorkbookTests(hypothesis_django.TestCase):
         st.lists(st.lists(SEL, max_size=12), max_size=6),
     )
     def test_random_headers_and_cells(self, judul, baris):
+        """A file without a required header is refused as a whole, naming the missing ones;
+        otherwise every row read is either planned or reported, never both."""
         hasil = impor_pk.rencanakan(buku(baris, judul=judul))
-        self.assertTrue(hasil.ok or hasil.galat)
+        hilang = [k for k in KOLOM_WAJIB if k not in judul]
+        berkas = [g for g in hasil.galat if g.baris == 0]
+        if hilang:
+            self.assertEqual(hasil.galat, berkas)
+            self.assertEqual(len(berkas), 1)
+            self.assertIn("tidak memiliki kolom wajib: " + ", ".join(f"“{k}”" for k in hilang),
+                          berkas[0].pesan)  # fmt: skip
+        if berkas:
+            self.assertEqual((len(hasil.galat), hasil.baris, hasil.dibaca), (1, [], 0))
+            return
+        direncanakan = {b.nomor for b in hasil.baris}
+        ditolak = {g.baris for g in hasil.galat}
+        self.assertFalse(direncanakan & ditolak, hasil.galat)
+        self.assertEqual(len(direncanakan | ditolak), hasil.dibaca)
+        self.assertTrue({g.kolom for g in hasil.galat} <= {"", *KOLOM}, hasil.galat)
 
 
 class NilaiSelTests(SimpleTestCase):
