@@ -38,11 +38,9 @@ from .models import (
     TargetTriwulan,
 )
 from .selectors_pk import (
-    kode_indikator_berikut,  # noqa: F401 (kinerja.impor_pk imports it from here)
     pesan_pk_terkunci,
     renstra_nasional,
     renstra_satker,
-    teks_nilai,  # noqa: F401 (kinerja.impor_pk and kinerja.impor_riwayat import it from here)
     urutan_kelompok,
 )
 from .services import kebijakan_pastikan, nilai_ke_kolom

@@ -1,4 +1,4 @@
-"""The PK workbook (kinerja/impor_pk.py): template, preview of changes, all-or-nothing import,
+"""The PK workbook (kinerja/impor_pk/): template, preview of changes, all-or-nothing import,
 and a clear message for every kind of bad file."""
 
 import io
@@ -17,13 +17,11 @@ from hypothesis import strategies as st
 from hypothesis.extra import django as hypothesis_django
 
 from kinerja import impor_pk, xlsx
-from kinerja.impor_pk import KOLOM
+from kinerja.impor_pk import KOLOM, KOLOM_WAJIB
 from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Realisasi, TargetTriwulan
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_skala_kategori
-from laporan.models import Laporan
-from laporan.services import laporan_buat
-from laporan.tests.helpers import tetapkan_status
+from satker.tests.helpers import kunci_uji
 
 JUDUL_DASAR = ["Kode Satker", "Tahun", "Jenis PK", "No Sasaran", "Sasaran", "Indikator", "Satuan",
                "Target"]  # fmt: skip
@@ -41,6 +39,16 @@ def buku(baris, judul=None, lembar="PK") -> bytes:
     out = io.BytesIO()
     b.save(out)
     return out.getvalue()
+
+
+def buku_banyak(n: int) -> bytes:
+    """A workbook of `n` new indicators of one sasaran, written as fast as openpyxl can."""
+    b = openpyxl.Workbook(write_only=True)
+    ws = b.create_sheet("PK")
+    ws.append(JUDUL_DASAR)
+    for i in range(n):
+        ws.append(["18.72", 2024, "lembaga", 1, "S", f"I{i}", "%", 1])
+    return simpan(b)
 
 
 def buka(data: bytes):
@@ -238,7 +246,7 @@ class ImporTests(TestCase):
     def test_write_clash_is_reported_not_raised(self):
         """A clash with another write while saving (the same PK created meanwhile) rolls
         everything back and says so."""
-        with mock.patch("kinerja.impor_pk._tulis_kelompok", side_effect=IntegrityError):
+        with mock.patch("kinerja.impor_pk.tulis._tulis_kelompok", side_effect=IntegrityError):
             pesan = self.galat(buku([baris_baru()]))
         self.assertIn("Data berubah selama impor", pesan[(0, "")])
         self.assertFalse(PerjanjianKinerja.objects.filter(satker=self.metro).exists())
@@ -247,12 +255,11 @@ class ImporTests(TestCase):
         pesan = self.galat(buku([baris_baru()]), satker_boleh=lambda s: s.kode == "18.03")
         self.assertIn("tidak berwenang", pesan[(2, "Kode Satker")])
 
-    def test_locked_report_refuses_its_rows(self):
-        """A submitted report locks its PK: the rows say why and nothing is written."""
-        laporan = laporan_buat(satker=self.lampura, tahun=2023, jenis="lembaga")
-        tetapkan_status(Laporan.objects.filter(id=laporan.id), status="diajukan")
+    def test_locked_satker_year_refuses_its_rows(self):
+        """A submitted report locks its PK's data: the rows give the lock's message."""
+        kunci = kunci_uji(self.lampura, 2023, "lembaga")
         pesan = self.galat(impor_pk.templat_xlsx(self.lampura, 2023))
-        self.assertIn("Diajukan untuk reviu", pesan[(2, "")])
+        self.assertEqual(pesan[(2, "")], kunci)
 
     # --- Files refused ---------------------------------------------------------------------
 
@@ -305,14 +312,15 @@ class ImporTests(TestCase):
         self.assertIn("Lembar tersembunyi “Rahasia” tidak dibaca.",
                       impor_pk.rencanakan(simpan(wb)).catatan)  # fmt: skip
 
-    def test_hundred_thousand_rows(self):
-        """Refused after the limit without reading the rest."""
-        wb = openpyxl.Workbook(write_only=True)
-        ws = wb.create_sheet("PK")
-        ws.append(JUDUL_DASAR)
-        for n in range(100_000):
-            ws.append(["18.72", 2024, "lembaga", 1, "S", f"I{n}", "%", 1])
-        self.assertIn("lebih dari 5.000 baris", self.galat_buku(simpan(wb)))
+    def test_row_limit(self):
+        """One data row over the limit (5 000): the whole file is refused, and says why."""
+        self.assertIn("lebih dari 5.000 baris", self.galat_buku(buku_banyak(5001)))
+
+    def test_row_limit_reached_exactly(self):
+        """Exactly 5 000 data rows are read and planned."""
+        hasil = impor_pk.rencanakan(buku_banyak(5000))
+        self.assertTrue(hasil.ok, hasil.galat[:3])
+        self.assertEqual((hasil.dibaca, hasil.jumlah("baru")), (5000, 5000))
 
     def test_huge_shared_strings(self):
         """A shared-strings table too big to load is refused before openpyxl loads it."""
@@ -386,8 +394,24 @@ class MalformedWorkbookTests(hypothesis_django.TestCase):
         st.lists(st.lists(SEL, max_size=12), max_size=6),
     )
     def test_random_headers_and_cells(self, judul, baris):
+        """A file without a required header is refused as a whole, naming the missing ones;
+        otherwise every row read is either planned or reported, never both."""
         hasil = impor_pk.rencanakan(buku(baris, judul=judul))
-        self.assertTrue(hasil.ok or hasil.galat)
+        hilang = [k for k in KOLOM_WAJIB if k not in judul]
+        berkas = [g for g in hasil.galat if g.baris == 0]
+        if hilang:
+            self.assertEqual(hasil.galat, berkas)
+            self.assertEqual(len(berkas), 1)
+            self.assertIn("tidak memiliki kolom wajib: " + ", ".join(f"“{k}”" for k in hilang),
+                          berkas[0].pesan)  # fmt: skip
+        if berkas:
+            self.assertEqual((len(hasil.galat), hasil.baris, hasil.dibaca), (1, [], 0))
+            return
+        direncanakan = {b.nomor for b in hasil.baris}
+        ditolak = {g.baris for g in hasil.galat}
+        self.assertFalse(direncanakan & ditolak, hasil.galat)
+        self.assertEqual(len(direncanakan | ditolak), hasil.dibaca)
+        self.assertTrue({g.kolom for g in hasil.galat} <= {"", *KOLOM}, hasil.galat)
 
 
 class NilaiSelTests(SimpleTestCase):

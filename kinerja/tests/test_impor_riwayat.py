@@ -1,4 +1,4 @@
-"""The history workbook (kinerja/impor_riwayat.py) and its pages: the template, the preview of
+"""The history workbook (kinerja/impor_riwayat/) and its pages: the template, the preview of
 new / changed / unchanged rows, every error with its row and column, the all-or-nothing import,
 permissions and the lock by a later report."""
 

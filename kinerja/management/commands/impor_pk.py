@@ -1,4 +1,4 @@
-"""Import a Perjanjian Kinerja workbook (kinerja/impor_pk.py) from the command line."""
+"""Import a Perjanjian Kinerja workbook (kinerja/impor_pk/) from the command line."""
 
 from pathlib import Path
 
