@@ -35,6 +35,7 @@ from django.db import transaction  # noqa: E402
 
 from kinerja import ekspor, impor_pk  # noqa: E402
 from kinerja.impor_pk import KOLOM  # noqa: E402
+from laporan import rekap  # noqa: E402
 from satker.models import Satker  # noqa: E402
 
 KODE, TAHUN_DEMO, TAHUN_BARU = "18.03", 2023, 2031
@@ -120,7 +121,7 @@ def main():
     )
     ukur(
         f"(e) recap of {satker.induk.nama} {TAHUN_DEMO}",
-        lambda: ekspor.rekap_provinsi_xlsx(satker.induk, TAHUN_DEMO),
+        lambda: rekap.rekap_provinsi_xlsx(satker.induk, TAHUN_DEMO),
     )
 
 

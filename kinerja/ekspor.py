@@ -1,7 +1,8 @@
-"""Excel exports of measured performance: the capaian table of a satker-year, and the recap of
-a KPU Provinsi's Kab/Kota for its reviewer.
+"""Excel exports of measured performance: the capaian table of a satker-year, and the pieces
+every performance workbook is written with (columns, sheets, rows, formats), which the province
+recap for reviewers (laporan/rekap.py, since it shows report statuses) uses too.
 
-Rules of every workbook written here:
+Rules of every workbook written with these pieces:
 - the header is row 1, bold and frozen, and every column has a width;
 - numbers are real number cells with an Indonesian display format (decimal comma, dot for
   thousands): whole numbers without decimals, fractions with up to four, capaian with two
@@ -22,7 +23,6 @@ from decimal import Decimal
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
-from laporan.models import Laporan
 from nilai import bulatkan, tulis_persen
 from satker.models import Satker
 
@@ -39,8 +39,6 @@ FORMAT_BULAT = "#,##0"
 FORMAT_PECAHAN = "#,##0.####"
 FORMAT_TAHUN = "0"  # 2023, never "2.023"
 
-STATUS_BELUM_DIBUAT = "belum dibuat"
-BELUM_ADA_PK = "Belum ada PK"
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 
 
@@ -84,7 +82,7 @@ def _tulis_sel(sel, nilai, format_kolom: str) -> None:
         tulis_teks(sel, nilai)
 
 
-def _lembar(buku, judul: str, kolom: Sequence[Kolom]):
+def lembar_baru(buku, judul: str, kolom: Sequence[Kolom]):
     """A new sheet with a bold, frozen header row and the columns' widths."""
     lembar = buku.create_sheet(judul)
     # A header longer than its column ("Realisasi TW III") wraps instead of running into the
@@ -100,7 +98,7 @@ def _lembar(buku, judul: str, kolom: Sequence[Kolom]):
     return lembar
 
 
-def _tulis_baris(lembar, kolom: Sequence[Kolom], baris: Iterable[Sequence], tebal=()) -> None:
+def tulis_baris(lembar, kolom: Sequence[Kolom], baris: Iterable[Sequence], tebal=()) -> None:
     """Rows from row 2 on; rows whose index (from 0) is in `tebal` are bold (totals)."""
     huruf_tebal = Font(bold=True)
     rata = {b: Alignment(vertical="top", wrap_text=b) for b in (False, True)}
@@ -120,19 +118,22 @@ def _tulis_baris(lembar, kolom: Sequence[Kolom], baris: Iterable[Sequence], teba
             lembar.row_dimensions[indeks + 2].height = 15 * baris_teks
 
 
-def _simpan(buku) -> bytes:
+def simpan(buku) -> bytes:
+    """The workbook as the bytes of an xlsx file."""
     keluaran = io.BytesIO()
     buku.save(keluaran)
     return keluaran.getvalue()
 
 
-def _buku():
+def buku_baru():
+    """An empty workbook: every sheet is added by lembar_baru."""
     buku = openpyxl.Workbook()
-    buku.remove(buku.active)  # every sheet is created by _lembar, with its header
+    buku.remove(buku.active)
     return buku
 
 
-def _persen(nilai: Decimal | None) -> Decimal | None:
+def persen(nilai: Decimal | None) -> Decimal | None:
+    """A capaian as written in a cell: rounded half-up to two decimals (DOMAIN rule 8)."""
     return bulatkan(nilai, 2)
 
 
@@ -151,7 +152,8 @@ def _keterangan_rerata(tabel: TabelPengukuran) -> str:
 
 # --- Capaian table of a satker-year ------------------------------------------------------------
 
-# The indicator and its score, as both the capaian table and the province recap show them.
+# The indicator and its score, as both the capaian table and the province recap
+# (laporan/rekap.py) show them.
 KOLOM_INDIKATOR = (
     Kolom("No Sasaran", 11, FORMAT_BULAT),
     Kolom("Sasaran", 45),
@@ -220,7 +222,7 @@ def _baris_capaian(tabel: TabelPengukuran):
                 b.target,
                 *_per_triwulan(b.item),
                 b.realisasi,
-                _persen(b.hasil.nilai),
+                persen(b.hasil.nilai),
                 b.kategori,
                 _aturan(b.hasil),
             )
@@ -240,13 +242,13 @@ def _baris_ringkasan_capaian(tabel: TabelPengukuran) -> list[tuple]:
         status = _status(b.hasil.nilai for b in s.baris)
         baris.append(
             (jenis, s.sasaran.nomor, s.sasaran.teks, len(s.baris), terisi, *status)
-            + (_persen(s.capaian), s.kategori)
+            + (persen(s.capaian), s.kategori)
         )
     status = tabel.status
     baris.append(
         (jenis, None, _keterangan_rerata(tabel), len(tabel.baris), tabel.jumlah_terisi)
         + (status.di_atas, status.sama, status.di_bawah, status.tanpa_nilai)
-        + (_persen(tabel.capaian), tabel.kategori)
+        + (persen(tabel.capaian), tabel.kategori)
     )
     return baris
 
@@ -284,145 +286,19 @@ def capaian_xlsx(satker: Satker, tahun: int) -> bytes:
     the rule used), "Ringkasan" (capaian and kategori per sasaran and overall per PK) and
     "Keterangan" (satker, year, category scale and cap). Raises TidakAdaPK."""
     tabel_list = tabel_satker_tahun(satker, tahun)
-    buku = _buku()
+    buku = buku_baru()
     buku.properties.title = f"Capaian kinerja {satker.nama} {tahun}"
-    lembar = _lembar(buku, "Capaian", KOLOM_CAPAIAN)
-    _tulis_baris(lembar, KOLOM_CAPAIAN, [b for t in tabel_list for b in _baris_capaian(t)])
+    lembar = lembar_baru(buku, "Capaian", KOLOM_CAPAIAN)
+    tulis_baris(lembar, KOLOM_CAPAIAN, [b for t in tabel_list for b in _baris_capaian(t)])
 
-    lembar = _lembar(buku, "Ringkasan", KOLOM_RINGKASAN_CAPAIAN)
+    lembar = lembar_baru(buku, "Ringkasan", KOLOM_RINGKASAN_CAPAIAN)
     baris, tebal = [], set()
     for tabel in tabel_list:
         baris.extend(_baris_ringkasan_capaian(tabel))
         tebal.add(len(baris) - 1)
-    _tulis_baris(lembar, KOLOM_RINGKASAN_CAPAIAN, baris, tebal)
+    tulis_baris(lembar, KOLOM_RINGKASAN_CAPAIAN, baris, tebal)
 
-    lembar = _lembar(buku, "Keterangan", KOLOM_KETERANGAN)
+    lembar = lembar_baru(buku, "Keterangan", KOLOM_KETERANGAN)
     keterangan = _baris_keterangan(satker, tahun, tabel_list)
-    _tulis_baris(lembar, KOLOM_KETERANGAN, keterangan)
-    return _simpan(buku)
-
-
-# --- Province recap for reviewers --------------------------------------------------------------
-
-KOLOM_REKAP = (
-    Kolom("Kode Satker", 11),
-    Kolom("Satker", 34),
-    Kolom("Tahun", 7, FORMAT_TAHUN),
-    Kolom("Jenis PK", 16),
-    Kolom("Status Laporan", 24),
-    *KOLOM_INDIKATOR,
-    Kolom("Realisasi", 12),
-    *KOLOM_SKOR,
-)
-
-KOLOM_RINGKASAN_REKAP = (
-    Kolom("Kode Satker", 11),
-    Kolom("Satker", 34),
-    Kolom("Jenis PK", 16),
-    Kolom("Status Laporan", 24),
-    Kolom("Jumlah Indikator", 11, FORMAT_BULAT),
-    Kolom("Indikator Terisi", 11, FORMAT_BULAT),
-    Kolom("Capaian Keseluruhan (%)", 15, FORMAT_PERSEN),
-    Kolom("Kategori", 14),
-)
-
-
-@dataclass
-class RekapSatker:
-    """One Kab/Kota of the recap: its measurement tables (none when it has no PK for the year)
-    and the status label of its report per kind of PK."""
-
-    satker: Satker
-    tabel: list[TabelPengukuran]
-    status: dict[str, str]
-
-    def status_laporan(self, jenis: str) -> str:
-        return self.status.get(jenis, STATUS_BELUM_DIBUAT)
-
-
-def rekap_satker_provinsi(provinsi: Satker, tahun: int) -> list[RekapSatker]:
-    """Every Kab/Kota under `provinsi` (by code) with the PK in force of `tahun` scored. A fixed
-    number of queries whatever the number of Kab/Kota: PK, policies and reports are read for
-    the whole province at once."""
-    satker_list = list(Satker.objects.kabkota().filter(induk=provinsi).order_by("kode"))
-    pk_per_satker: dict[int, list] = {}
-    pk_qs = PerjanjianKinerja.objects.with_items().filter(satker__induk=provinsi, tahun=tahun)
-    for pk in pk_qs.terkini().order_by("satker__kode", "jenis"):
-        pk_per_satker.setdefault(pk.satker_id, []).append(pk)
-    kebijakan = {
-        k.satker_id: k
-        for k in KebijakanCapaian.objects.select_related("skala_kategori")
-        .prefetch_related("skala_kategori__pita")
-        .filter(satker__induk=provinsi, tahun=tahun)
-    }
-    status: dict[int, dict[str, str]] = {}
-    for laporan in Laporan.objects.filter(satker__induk=provinsi, tahun=tahun):
-        status.setdefault(laporan.satker_id, {})[laporan.jenis] = laporan.get_status_display()
-    return [
-        RekapSatker(
-            satker=s,
-            tabel=[tabel_pengukuran(pk, kebijakan.get(s.id)) for pk in pk_per_satker.get(s.id, [])],
-            status=status.get(s.id, {}),
-        )
-        for s in satker_list
-    ]
-
-
-def _baris_rekap(rekap: RekapSatker, tahun: int):
-    for tabel in rekap.tabel:
-        kepala = (
-            rekap.satker.kode,
-            rekap.satker.nama,
-            tahun,
-            tabel.pk.get_jenis_display(),
-            rekap.status_laporan(tabel.pk.jenis),
-        )
-        for s in tabel.sasaran:
-            for b in s.baris:
-                indikator = b.indikator
-                yield kepala + (
-                    s.sasaran.nomor,
-                    s.sasaran.teks,
-                    indikator.kode,
-                    indikator.nama,
-                    indikator.satuan,
-                    b.target,
-                    b.realisasi,
-                    _persen(b.hasil.nilai),
-                    b.kategori,
-                )
-
-
-def _baris_ringkasan_rekap(rekap: RekapSatker):
-    """One row per PK of the Kab/Kota; a Kab/Kota without PK still gets a row, so the
-    reviewer sees who has not started."""
-    satker = rekap.satker
-    if not rekap.tabel:
-        yield (satker.kode, satker.nama, BELUM_ADA_PK, STATUS_BELUM_DIBUAT, 0, 0, None, None)
-    for tabel in rekap.tabel:
-        yield (
-            satker.kode,
-            satker.nama,
-            tabel.pk.get_jenis_display(),
-            rekap.status_laporan(tabel.pk.jenis),
-            len(tabel.baris),
-            tabel.jumlah_terisi,
-            _persen(tabel.capaian),
-            tabel.kategori,
-        )
-
-
-def rekap_provinsi_xlsx(provinsi: Satker, tahun: int) -> bytes:
-    """The recap of a KPU Provinsi's Kab/Kota for a year: "Rekap" (one row per Kab/Kota ×
-    indicator of each PK in force, with the status of its report) and "Ringkasan" (one row per
-    Kab/Kota and PK: indicators, filled, overall capaian and kategori)."""
-    rekap = rekap_satker_provinsi(provinsi, tahun)
-    buku = _buku()
-    buku.properties.title = f"Rekap capaian kinerja {provinsi.nama} {tahun}"
-    lembar = _lembar(buku, "Rekap", KOLOM_REKAP)
-    _tulis_baris(lembar, KOLOM_REKAP, [b for r in rekap for b in _baris_rekap(r, tahun)])
-    lembar = _lembar(buku, "Ringkasan", KOLOM_RINGKASAN_REKAP)
-    _tulis_baris(
-        lembar, KOLOM_RINGKASAN_REKAP, [b for r in rekap for b in _baris_ringkasan_rekap(r)]
-    )
-    return _simpan(buku)
+    tulis_baris(lembar, KOLOM_KETERANGAN, keterangan)
+    return simpan(buku)

@@ -1,27 +1,20 @@
-"""Excel downloads: the capaian table of a satker-year and the province recap for reviewers.
+"""Excel download of the capaian table of a satker-year.
 
-The workbooks are built by kinerja.ekspor; these views only decide who may download what.
+The workbook is built by kinerja.ekspor; this view only decides who may download what. The
+province recap for reviewers is laporan/views_rekap.py.
 """
 
-import re
-from urllib.parse import urlencode
-
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from satker import akses
 from satker.akses import ambil_satker
-from satker.converters import TahunConverter
-from satker.models import Satker
 
 from . import ekspor
 
 
-def _unduhan(isi: bytes, nama: str) -> HttpResponse:
+def unduhan_xlsx(isi: bytes, nama: str) -> HttpResponse:
+    """A workbook's bytes as an attachment named `nama`."""
     response = HttpResponse(isi, content_type=ekspor.XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     return response
@@ -35,49 +28,4 @@ def ekspor_capaian(request, kode, tahun):
         isi = ekspor.capaian_xlsx(satker, tahun)
     except ekspor.TidakAdaPK as exc:
         raise Http404(str(exc)) from exc
-    return _unduhan(isi, f"capaian-{satker.kode}-{tahun}.xlsx")
-
-
-def _provinsi_rekap(request) -> Satker | None:
-    """The province whose recap the user may download: a reviewer's own KPU Provinsi (asking
-    for another one is a 404, as for any satker they may not see); for an admin, the one named
-    by ?provinsi= (None when missing or unknown). Other roles get 403."""
-    kode = request.GET.get("provinsi", "")
-    if akses.satker_direviu(request.user) is None:
-        return Satker.objects.provinsi().filter(kode=kode).first()
-    sendiri = akses.provinsi_direviu(request.user)
-    if sendiri is not None:
-        if kode and kode != sendiri.kode:
-            raise Http404("Provinsi tidak ditemukan.")
-        return sendiri
-    raise PermissionDenied("Rekap provinsi hanya untuk reviewer KPU Provinsi dan admin.")
-
-
-@login_required
-@require_GET
-def rekap_provinsi(request, tahun):
-    provinsi = _provinsi_rekap(request)
-    if provinsi is None:
-        return HttpResponseBadRequest(
-            "Pilih provinsi: tambahkan ?provinsi=<kode provinsi>, misalnya ?provinsi=18.",
-            content_type="text/plain; charset=utf-8",
-        )
-    isi = ekspor.rekap_provinsi_xlsx(provinsi, tahun)
-    return _unduhan(isi, f"rekap-{provinsi.kode}-{tahun}.xlsx")
-
-
-@login_required
-@require_GET
-def rekap_provinsi_pilih(request):
-    """The inbox's download form sends the year as a parameter; the recap's URL carries it in
-    its path, so this only checks it and redirects there."""
-    tahun = request.GET.get("tahun", "").strip()
-    if not re.fullmatch(TahunConverter.regex, tahun):
-        return HttpResponseBadRequest(
-            "Tahun rekap harus empat angka, misalnya 2023.",
-            content_type="text/plain; charset=utf-8",
-        )
-    url = reverse("rekap_provinsi", args=[int(tahun)])
-    if provinsi := request.GET.get("provinsi", "").strip():
-        url += "?" + urlencode({"provinsi": provinsi})
-    return redirect(url)
+    return unduhan_xlsx(isi, f"capaian-{satker.kode}-{tahun}.xlsx")

@@ -351,8 +351,6 @@ def teks(nilai) -> str:
 # --- Writing ---------------------------------------------------------------------------------
 
 AWALAN_RUMUS = ("=", "+", "-", "@")
-FORMAT_RUPIAH = "#,##0"
-FORMAT_ANGKA = "#,##0.##"
 FORMAT_PERSEN = '#,##0.00" %"'  # a capaian of 83.33 shows as "83,33 %" in an Indonesian locale
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views as v
 from . import views_catatan as vc
+from . import views_rekap as vr
 
 urlpatterns = [
     path("satker/<kode:kode>/<tahun:tahun>/laporan/", v.laporan_daftar, name="laporan_daftar"),
@@ -19,6 +20,8 @@ urlpatterns = [
         for aksi in ("ajukan", "kembalikan", "setujui", "terbitkan", "buka")
     ],
     path("reviu/", v.reviu_daftar, name="reviu_daftar"),
+    path("reviu/rekap/", vr.rekap_provinsi_pilih, name="rekap_provinsi_pilih"),
+    path("reviu/rekap/<tahun:tahun>.xlsx", vr.rekap_provinsi, name="rekap_provinsi"),
     path("laporan/<int:laporan_id>/catatan/", vc.catatan_buat, name="catatan_buat"),
     path(
         "laporan/<int:laporan_id>/catatan/<int:catatan_id>/jawab/",

@@ -1,8 +1,12 @@
-"""Small builders for kinerja tests: a province, a Kab/Kota, a Renstra with indicators, a PK."""
+"""Small builders for kinerja tests: a province, a Kab/Kota, a Renstra with indicators, a PK;
+the data of the Excel export tests (kinerja's capaian table, laporan's province recap) and how
+they read a workbook back."""
 
+import io
 from datetime import date
 from decimal import Decimal
 
+import openpyxl
 from django.contrib.auth import get_user_model
 
 from kinerja.models import (
@@ -120,3 +124,71 @@ def buat_pk(satker, tahun=2023):
         defaults={"skala_kategori": SkalaKategori.objects.first() or buat_skala_kategori()},
     )
     return pk, items
+
+
+# --- Excel exports ------------------------------------------------------------------------------
+
+SASARAN_RUMUS = "=SUM(A1:A9) sasaran berawalan sama dengan"
+INDIKATOR_RUMUS = "=1+1 indikator berawalan sama dengan"
+
+
+def buat_pk_sekretariat(pk_lembaga):
+    """A second PK in force for the same satker-year: a fractional target and a yes/no
+    indicator, under a sasaran and an indicator whose texts start like formulas."""
+    pk = PerjanjianKinerja.objects.create(
+        satker=pk_lembaga.satker,
+        tahun=pk_lembaga.tahun,
+        jenis="sekretariat",
+        renstra=pk_lembaga.renstra,
+    )
+    sasaran = Sasaran.objects.create(renstra=pk_lembaga.renstra, nomor=2, teks=SASARAN_RUMUS)
+    pecahan = Indikator.objects.create(
+        sasaran=sasaran, kode="2.1", nama=INDIKATOR_RUMUS, satuan="%"
+    )
+    ya_tidak = Indikator.objects.create(
+        sasaran=sasaran,
+        kode="2.2",
+        nama="Tersedianya dokumen evaluasi internal",
+        satuan="dokumen",
+        jenis_nilai="ya_tidak",
+    )
+    item = ItemPK.objects.create(pk_induk=pk, urutan=1, indikator=pecahan, target=Decimal("87.5"))
+    Realisasi.objects.create(item=item, triwulan=1, nilai=Decimal("40"))
+    Realisasi.objects.create(item=item, triwulan=2, nilai=Decimal("87.5"))
+    item = ItemPK.objects.create(pk_induk=pk, urutan=2, indikator=ya_tidak, target=1)
+    Realisasi.objects.create(item=item, triwulan=4, nilai=1)
+    return pk
+
+
+def buat_data_ekspor():
+    """Lampung: Lampung Utara (PK lembaga and PK sekretariat, buat_pk_sekretariat), Kota Metro
+    and Bandar Lampung (one PK each). Bengkulu: Rejang Lebong (one PK) and Bengkulu Selatan (no
+    PK). Returns the satker by key (buat_satker's, "bandar" and "bengsel"), and Lampung Utara's
+    PK lembaga and PK sekretariat."""
+    s = buat_satker()
+    s["bandar"] = Satker.objects.create(
+        kode="18.71",
+        nama="KPU Kota Bandar Lampung",
+        tingkat=Tingkat.KABKOTA,
+        induk=s["lampung"],
+    )
+    s["bengsel"] = Satker.objects.create(
+        kode="17.01",
+        nama="KPU Kabupaten Bengkulu Selatan",
+        tingkat=Tingkat.KABKOTA,
+        induk=s["bengkulu"],
+    )
+    pk_lembaga, _ = buat_pk(s["lampura"])
+    pk_sekretariat = buat_pk_sekretariat(pk_lembaga)
+    for kode in ("metro", "bandar", "rejang"):
+        buat_pk(s[kode])
+    return s, pk_lembaga, pk_sekretariat
+
+
+def buka(isi: bytes):
+    """A downloaded workbook, opened again."""
+    return openpyxl.load_workbook(io.BytesIO(isi))
+
+
+def nilai_baris(lembar, nomor: int) -> list:
+    return [sel.value for sel in lembar[nomor]]

@@ -1,27 +1,23 @@
-"""Excel exports: the capaian table of a satker-year, the province recap, their views and the
-command. Workbooks are reopened with openpyxl and compared cell by cell."""
+"""Excel export of the capaian table of a satker-year: the workbook, its view and the command.
+Workbooks are reopened with openpyxl and compared cell by cell. The province recap is tested in
+laporan/tests/test_rekap.py."""
 
 import io
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja import ekspor
 from kinerja.capaian import Aturan
-from kinerja.models import Indikator, ItemPK, PerjanjianKinerja, Realisasi, Sasaran
 from kinerja.xlsx import FORMAT_PERSEN
-from laporan.models import StatusLaporan
-from laporan.tests.helpers import buat_laporan
-from satker.models import Peran, Satker, Tingkat
+from satker.models import Peran
+from satker.tests.helpers import kunci_uji
 
-from .helpers import buat_pk, buat_satker, buat_user
+from .helpers import INDIKATOR_RUMUS, SASARAN_RUMUS, buat_data_ekspor, buat_user, buka, nilai_baris
 
 JUDUL_CAPAIAN = [
     "Jenis PK",
@@ -40,100 +36,16 @@ JUDUL_CAPAIAN = [
     "Kategori",
     "Aturan",
 ]
-JUDUL_REKAP = [
-    "Kode Satker",
-    "Satker",
-    "Tahun",
-    "Jenis PK",
-    "Status Laporan",
-    "No Sasaran",
-    "Sasaran",
-    "Kode Indikator",
-    "Indikator",
-    "Satuan",
-    "Target",
-    "Realisasi",
-    "Capaian (%)",
-    "Kategori",
-]
-JUDUL_RINGKASAN_REKAP = [
-    "Kode Satker",
-    "Satker",
-    "Jenis PK",
-    "Status Laporan",
-    "Jumlah Indikator",
-    "Indikator Terisi",
-    "Capaian Keseluruhan (%)",
-    "Kategori",
-]
-SASARAN_RUMUS = "=SUM(A1:A9) sasaran berawalan sama dengan"
-INDIKATOR_RUMUS = "=1+1 indikator berawalan sama dengan"
-
-
-def buat_pk_sekretariat(pk_lembaga):
-    """A second PK in force for the same satker-year: a fractional target and a yes/no
-    indicator, under a sasaran and an indicator whose texts start like formulas."""
-    pk = PerjanjianKinerja.objects.create(
-        satker=pk_lembaga.satker,
-        tahun=pk_lembaga.tahun,
-        jenis="sekretariat",
-        renstra=pk_lembaga.renstra,
-    )
-    sasaran = Sasaran.objects.create(renstra=pk_lembaga.renstra, nomor=2, teks=SASARAN_RUMUS)
-    pecahan = Indikator.objects.create(
-        sasaran=sasaran, kode="2.1", nama=INDIKATOR_RUMUS, satuan="%"
-    )
-    ya_tidak = Indikator.objects.create(
-        sasaran=sasaran,
-        kode="2.2",
-        nama="Tersedianya dokumen evaluasi internal",
-        satuan="dokumen",
-        jenis_nilai="ya_tidak",
-    )
-    item = ItemPK.objects.create(pk_induk=pk, urutan=1, indikator=pecahan, target=Decimal("87.5"))
-    Realisasi.objects.create(item=item, triwulan=1, nilai=Decimal("40"))
-    Realisasi.objects.create(item=item, triwulan=2, nilai=Decimal("87.5"))
-    item = ItemPK.objects.create(pk_induk=pk, urutan=2, indikator=ya_tidak, target=1)
-    Realisasi.objects.create(item=item, triwulan=4, nilai=1)
-    return pk
-
-
-def buka(isi: bytes):
-    return openpyxl.load_workbook(io.BytesIO(isi))
-
-
-def nilai_baris(lembar, nomor: int) -> list:
-    return [sel.value for sel in lembar[nomor]]
 
 
 class EksporTestCase(TestCase):
-    """Lampung: Lampung Utara (PK lembaga, report submitted; PK sekretariat, no report), Kota
-    Metro and Bandar Lampung (one PK each). Bengkulu: Rejang Lebong (one PK) and Bengkulu
-    Selatan (no PK)."""
+    """The export data (helpers.buat_data_ekspor), with Lampung Utara's lembaga data locked as
+    a submitted report locks it: downloading never depends on the lock."""
 
     @classmethod
     def setUpTestData(cls):
-        s = buat_satker()
-        cls.s = s
-        s["bandar"] = Satker.objects.create(
-            kode="18.71",
-            nama="KPU Kota Bandar Lampung",
-            tingkat=Tingkat.KABKOTA,
-            induk=s["lampung"],
-        )
-        s["bengsel"] = Satker.objects.create(
-            kode="17.01",
-            nama="KPU Kabupaten Bengkulu Selatan",
-            tingkat=Tingkat.KABKOTA,
-            induk=s["bengkulu"],
-        )
-        cls.pk_lembaga, _ = buat_pk(s["lampura"])
-        cls.pk_sekretariat = buat_pk_sekretariat(cls.pk_lembaga)
-        for kode in ("metro", "bandar", "rejang"):
-            buat_pk(s[kode])
-        buat_laporan(
-            satker=s["lampura"], tahun=2023, jenis="lembaga", status=StatusLaporan.DIAJUKAN
-        )
+        cls.s, cls.pk_lembaga, cls.pk_sekretariat = buat_data_ekspor()
+        kunci_uji(cls.s["lampura"], 2023, "lembaga")
 
 
 class CapaianXlsxTests(EksporTestCase):
@@ -295,110 +207,6 @@ class CapaianXlsxTests(EksporTestCase):
             ekspor.capaian_xlsx(self.s["lampura"], 2024)
 
 
-class RekapProvinsiXlsxTests(EksporTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.isi = ekspor.rekap_provinsi_xlsx(cls.s["lampung"], 2023)
-
-    def setUp(self):
-        self.buku = buka(self.isi)
-
-    def test_header_bold_frozen_with_widths(self):
-        """Both sheets have their exact header, bold and frozen, and column widths."""
-        self.assertEqual(self.buku.sheetnames, ["Rekap", "Ringkasan"])
-        for judul, kolom in (("Rekap", JUDUL_REKAP), ("Ringkasan", JUDUL_RINGKASAN_REKAP)):
-            lembar = self.buku[judul]
-            self.assertEqual(nilai_baris(lembar, 1), kolom)
-            self.assertTrue(all(sel.font.b for sel in lembar[1]))
-            self.assertEqual(lembar.freeze_panes, "A2")
-            self.assertGreater(lembar.column_dimensions["B"].width, 20)
-
-    def test_indicator_row_with_report_status(self):
-        """A row per satker × indicator carries the report's status label and real numbers."""
-        lembar = self.buku["Rekap"]
-        self.assertEqual(
-            nilai_baris(lembar, 2),
-            [
-                "18.03",
-                "KPU Kabupaten Lampung Utara",
-                2023,
-                "KPU (lembaga)",
-                "Diajukan untuk reviu",
-                1,
-                "Meningkatnya akuntabilitas",
-                "1.1",
-                "Persentase laporan tepat waktu",
-                "%",
-                95,
-                100,
-                105.26,
-                "Sangat Baik",
-            ],
-        )
-        self.assertEqual(lembar["A2"].data_type, "s")
-        self.assertEqual(lembar["C2"].number_format, ekspor.FORMAT_TAHUN)
-        self.assertEqual(lembar["M2"].number_format, FORMAT_PERSEN)
-
-    def test_pk_without_report_is_belum_dibuat(self):
-        """A PK whose report does not exist yet shows "belum dibuat"."""
-        lembar = self.buku["Rekap"]
-        self.assertEqual(lembar["D5"].value, "Sekretariat")
-        self.assertEqual(lembar["E5"].value, ekspor.STATUS_BELUM_DIBUAT)
-        self.assertEqual(lembar["G5"].data_type, "s")
-
-    def test_only_the_province_kabkota(self):
-        """Rows come from the Kab/Kota of the province only, by code."""
-        lembar = self.buku["Rekap"]
-        kode = [lembar.cell(r, 1).value for r in range(2, lembar.max_row + 1)]
-        self.assertEqual(sorted(set(kode)), ["18.03", "18.71", "18.72"])
-        self.assertEqual(kode, sorted(kode))
-
-    def test_summary_per_satker_pk(self):
-        """Ringkasan: one row per satker and PK with counts, overall capaian and kategori."""
-        lembar = self.buku["Ringkasan"]
-        self.assertEqual(
-            nilai_baris(lembar, 2),
-            [
-                "18.03",
-                "KPU Kabupaten Lampung Utara",
-                "KPU (lembaga)",
-                "Diajukan untuk reviu",
-                3,
-                3,
-                101.75,
-                "Sangat Baik",
-            ],
-        )
-        self.assertEqual(nilai_baris(lembar, 3)[2:7], ["Sekretariat", "belum dibuat", 2, 2, 100])
-        self.assertEqual(lembar.max_row, 5)
-
-    def test_satker_without_pk_listed(self):
-        """A Kab/Kota without PK still gets a summary row saying so."""
-        buku = buka(ekspor.rekap_provinsi_xlsx(self.s["bengkulu"], 2023))
-        lembar = buku["Ringkasan"]
-        self.assertEqual(
-            nilai_baris(lembar, 2),
-            [
-                "17.01",
-                "KPU Kabupaten Bengkulu Selatan",
-                ekspor.BELUM_ADA_PK,
-                "belum dibuat",
-                0,
-                0,
-                None,
-                None,
-            ],
-        )
-
-    def test_queries_do_not_grow_with_satker(self):
-        """Three Kab/Kota with PK cost the same queries as one (prefetched per province)."""
-        with CaptureQueriesContext(connection) as satu:
-            ekspor.rekap_provinsi_xlsx(self.s["bengkulu"], 2023)
-        with self.assertNumQueries(len(satu.captured_queries)):
-            ekspor.rekap_provinsi_xlsx(self.s["lampung"], 2023)
-
-
 class EksporCapaianViewTests(EksporTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -447,87 +255,6 @@ class EksporCapaianViewTests(EksporTestCase):
         r = self.unduh(self.operator, reverse("pk_detail", args=[self.pk_sekretariat.id]))
         self.assertContains(r, f'href="{self.url}"')
         self.assertContains(r, "Unduh tabel capaian (Excel)")
-
-
-class RekapProvinsiViewTests(EksporTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.reviewer = buat_user("reviewer.lampung", cls.s["lampung"], Peran.REVIEWER)
-        cls.reviewer_lain = buat_user("reviewer.bengkulu", cls.s["bengkulu"], Peran.REVIEWER)
-        cls.operator = buat_user("operator.lampura", cls.s["lampura"], Peran.OPERATOR)
-        cls.admin = buat_user("admin", cls.s["ri"], Peran.ADMIN)
-        cls.url = reverse("rekap_provinsi", args=[2023])
-
-    def unduh(self, user, url=None, **params):
-        self.client.force_login(user)
-        return self.client.get(url or self.url, params)
-
-    def kode_satker(self, r) -> set[str]:
-        lembar = buka(r.content)["Ringkasan"]
-        return {lembar.cell(n, 1).value for n in range(2, lembar.max_row + 1)}
-
-    def test_url(self):
-        """The recap sits under the review inbox."""
-        self.assertEqual(self.url, "/reviu/rekap/2023.xlsx")
-
-    def test_reviewer_gets_own_province(self):
-        """A reviewer downloads their province's recap as an attachment."""
-        r = self.unduh(self.reviewer)
-        self.assertEqual(r.status_code, 200)
-        self.assertEqual(r["Content-Disposition"], 'attachment; filename="rekap-18-2023.xlsx"')
-        self.assertEqual(self.kode_satker(r), {"18.03", "18.71", "18.72"})
-
-    def test_reviewer_of_other_province_gets_only_theirs(self):
-        """Another province's reviewer gets their own recap, and 404 when naming this one."""
-        self.assertEqual(self.kode_satker(self.unduh(self.reviewer_lain)), {"17.01", "17.02"})
-        self.assertEqual(self.unduh(self.reviewer_lain, provinsi="18").status_code, 404)
-
-    def test_operator_forbidden(self):
-        """Roles other than reviewer and admin get 403."""
-        self.assertEqual(self.unduh(self.operator).status_code, 403)
-
-    def test_admin_with_province(self):
-        """An admin names the province with ?provinsi=."""
-        r = self.unduh(self.admin, provinsi="18")
-        self.assertEqual(r.status_code, 200)
-        self.assertEqual(self.kode_satker(r), {"18.03", "18.71", "18.72"})
-
-    def test_admin_without_or_unknown_province_is_400(self):
-        """An admin without a known province gets 400 with an Indonesian message."""
-        r = self.unduh(self.admin)
-        self.assertContains(r, "Pilih provinsi", status_code=400)
-        self.assertEqual(self.unduh(self.admin, provinsi="18.03").status_code, 400)
-
-    def test_form_redirects_to_year_url(self):
-        """The inbox form's year (and admin's province) becomes the recap's URL."""
-        pilih = reverse("rekap_provinsi_pilih")
-        r = self.unduh(self.reviewer, pilih, tahun="2023")
-        self.assertRedirects(r, self.url, fetch_redirect_response=False)
-        r = self.unduh(self.admin, pilih, tahun="2023", provinsi="18")
-        self.assertRedirects(r, f"{self.url}?provinsi=18", fetch_redirect_response=False)
-
-    def test_form_with_bad_year_is_400(self):
-        """A year that is not four digits is refused with an Indonesian message."""
-        r = self.unduh(self.reviewer, reverse("rekap_provinsi_pilih"), tahun="23")
-        self.assertContains(r, "Tahun rekap harus empat angka", status_code=400)
-
-    def test_inbox_offers_recap_for_latest_year(self):
-        """The reviewer's inbox has the recap form, its years those with a PK in the province,
-        latest first."""
-        pk = PerjanjianKinerja.objects.filter(satker__induk=self.s["lampung"]).first()
-        PerjanjianKinerja.objects.create(satker=pk.satker, tahun=2022, renstra=pk.renstra)
-        r = self.unduh(self.reviewer, reverse("reviu_daftar"))
-        self.assertContains(r, f'action="{reverse("rekap_provinsi_pilih")}"')
-        self.assertContains(r, "Unduh rekap provinsi (Excel)")
-        html = r.content.decode()
-        self.assertLess(html.index('<option value="2023">'), html.index('<option value="2022">'))
-        self.assertNotContains(r, 'name="provinsi"')
-
-    def test_inbox_offers_province_select_to_admin(self):
-        """An admin's recap form has a province select."""
-        r = self.unduh(self.admin, reverse("reviu_daftar"))
-        self.assertContains(r, '<option value="18">KPU Provinsi Lampung</option>', html=True)
 
 
 class EksporCapaianCommandTests(EksporTestCase):
