@@ -1,6 +1,7 @@
 """Quarterly realisasi: the quarter page, its live row preview, saving, evidence files and the
 PK item page with its history. Every view starts with its access helper."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -12,15 +13,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from anggaran import serapan
-from anggaran.services import anggaran_per_sasaran
 from satker.akses import boleh_ubah
 
 from . import capaian
 from .access import ambil_bukti, ambil_item, ambil_pk
 from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix_baris
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
-from .pengukuran import tabel_pengukuran
 from .selectors_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
 from .selectors_realisasi import (
     TW_ROMAWI,
@@ -54,6 +52,12 @@ def _realisasi_triwulan(items, triwulan) -> dict[int, Realisasi]:
         .select_related("diisi_oleh")
         .prefetch_related("bukti")
     }
+
+
+# What the apps above kinerja add to the page's rows (anggaran puts each sasaran's budget and
+# efficiency index on its first row, anggaran/realisasi.py): they register here in their
+# AppConfig.ready, so the page shows their columns without kinerja importing them.
+PELENGKAP_BARIS: list[Callable[..., None]] = []
 
 
 @dataclass
@@ -128,28 +132,9 @@ def _baris_halaman(pk, triwulan, *, bisa_ubah, data=None, hasil: HasilSimpan | N
             )
         )
         sasaran_sebelumnya = item.indikator.sasaran_id
-    _anggaran_sasaran(pk, triwulan, baris)
+    for lengkapi in PELENGKAP_BARIS:
+        lengkapi(pk, triwulan, baris)
     return baris
-
-
-def _anggaran_sasaran(pk, triwulan: int, baris: list[BarisHalaman]) -> None:
-    """Put each sasaran's RO budget and efficiency index on its first row (DOMAIN rule 11)."""
-    item_per_sasaran: dict[int, list[int]] = {}
-    for b in baris:
-        item_per_sasaran.setdefault(b.item.indikator.sasaran_id, []).append(b.item.id)
-    per_sasaran = anggaran_per_sasaran(item_per_sasaran)
-    if not per_sasaran:
-        return
-    kebijakan = KebijakanCapaian.objects.untuk(pk.satker, pk.tahun)
-    tabel = tabel_pengukuran(pk, kebijakan, sampai_triwulan=triwulan)
-    capaian_sasaran = {s.sasaran.id: s.capaian for s in tabel.sasaran}
-    for b in baris:
-        sasaran_id = b.item.indikator.sasaran_id
-        if b.sasaran_baru and sasaran_id in per_sasaran:
-            b.anggaran = per_sasaran[sasaran_id]
-            b.indeks_efisiensi = serapan.indeks_efisiensi(
-                capaian_sasaran.get(sasaran_id), b.anggaran.penyerapan
-            )
 
 
 def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):

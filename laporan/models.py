@@ -5,6 +5,8 @@ time (laporan/data.py). What is stored is what people write (sections), what the
 the PDFs rendered from it, keyed by a hash of everything that went into them.
 """
 
+from uuid import uuid4
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -223,8 +225,6 @@ class Bagian(models.Model):
 
 
 def lokasi_lampiran(instance, filename):
-    from uuid import uuid4
-
     lap = instance.laporan
     return f"lampiran/{lap.satker.kode}/{lap.tahun}/{uuid4().hex}.pdf"
 

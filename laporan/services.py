@@ -4,6 +4,7 @@ import io
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
@@ -173,8 +174,6 @@ def pdf_minta(*, laporan: Laporan, hash_isi: str, user) -> tuple[BerkasPDF, bool
 
 
 def pdf_selesai(*, berkas: BerkasPDF, isi: bytes, jumlah_halaman: int, durasi) -> BerkasPDF:
-    from django.core.files.base import ContentFile
-
     berkas.berkas.save(f"{berkas.hash_isi[:16]}.pdf", ContentFile(isi), save=False)
     berkas.status = StatusPDF.SELESAI
     berkas.jumlah_halaman = jumlah_halaman

@@ -231,3 +231,9 @@ class TargetTriwulan(NilaiMixin, models.Model):
 
     def clean(self):
         self.periksa_nilai("target", wajib=True)
+
+
+def item_pk_berlaku():
+    """PK items of the PKs in force (the latest revision of each): the years a report computes
+    from a PK, which therefore take no history row."""
+    return ItemPK.objects.filter(pk_induk__in=PerjanjianKinerja.objects.terkini())

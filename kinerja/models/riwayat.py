@@ -12,6 +12,7 @@ from nilai import NilaiTidakValid
 
 from .. import capaian
 from .nilai import NILAI_DIGITS, NilaiMixin
+from .pk import item_pk_berlaku
 from .renstra import Indikator, Renstra
 
 TAHUN_RIWAYAT_MIN = 2000
@@ -40,15 +41,6 @@ def pesan_tahun_riwayat(renstra: Renstra, tahun: int, pk=None) -> str | None:
             "dari PK itu, tidak diisi sebagai riwayat."
         )
     return None
-
-
-def item_pk_berlaku():
-    """PK items of the PKs in force (the latest revision of each): the years a report computes
-    from a PK, which therefore take no history row."""
-    # Imported here: the PK models are defined after this module (model registration order).
-    from .pk import ItemPK, PerjanjianKinerja
-
-    return ItemPK.objects.filter(pk_induk__in=PerjanjianKinerja.objects.terkini())
 
 
 class RiwayatCapaianQuerySet(models.QuerySet):
