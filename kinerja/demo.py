@@ -31,7 +31,6 @@ from .models import (
     TargetRenstra,
     TargetTriwulan,
 )
-from .services import nilai_ke_kolom
 from .services_riwayat import riwayat_simpan
 
 
@@ -114,15 +113,15 @@ def _muat_indikator(sasaran, data, skala_nilai, renstra_acuan) -> Indikator:
         indikator.acuan = Indikator.objects.filter(
             sasaran__renstra=renstra_acuan, kode=data["acuan"]
         ).first()
-    indikator.baseline, indikator.baseline_predikat = nilai_ke_kolom(
-        indikator, data.get("baseline")
-    )
-    indikator.standar_nasional, indikator.standar_nasional_predikat = nilai_ke_kolom(
-        indikator, data.get("standar_nasional")
-    )
+    indikator.baseline, indikator.baseline_predikat = indikator.baca(
+        _nilai_json(indikator, data.get("baseline"))
+    ).kolom
+    indikator.standar_nasional, indikator.standar_nasional_predikat = indikator.baca(
+        _nilai_json(indikator, data.get("standar_nasional"))
+    ).kolom
     _simpan(indikator)
     for tahun, nilai in (data.get("target_renstra") or {}).items():
-        target, target_predikat = nilai_ke_kolom(indikator, nilai)
+        target, target_predikat = indikator.baca(_nilai_json(indikator, nilai)).kolom
         if target is None and not target_predikat:
             continue
         _simpan(
@@ -172,7 +171,7 @@ def _muat_pk(satker: Satker, tahun: int, renstra: Renstra, data: dict) -> Perjan
     indikator_per_kode = {i.kode: i for i in Indikator.objects.filter(sasaran__renstra=renstra)}
     for urutan, d in enumerate(data["item"], start=1):
         indikator = indikator_per_kode[d["indikator"]]
-        target, target_predikat = nilai_ke_kolom(indikator, d["target"])
+        target, target_predikat = indikator.baca(_nilai_json(indikator, d["target"])).kolom
         kegiatan = d.get("target_kegiatan")
         item = _simpan(
             ItemPK(
@@ -186,11 +185,11 @@ def _muat_pk(satker: Satker, tahun: int, renstra: Renstra, data: dict) -> Perjan
             )
         )
         for tw, nilai in (d.get("target_triwulan") or {}).items():
-            t, tp = nilai_ke_kolom(indikator, nilai)
+            t, tp = indikator.baca(_nilai_json(indikator, nilai)).kolom
             if t is not None or tp:
                 _simpan(TargetTriwulan(item=item, triwulan=int(tw), target=t, target_predikat=tp))
         for tw, r in (d.get("realisasi") or {}).items():
-            nilai, nilai_predikat = nilai_ke_kolom(indikator, r["nilai"])
+            nilai, nilai_predikat = indikator.baca(_nilai_json(indikator, r["nilai"])).kolom
             _simpan(
                 Realisasi(
                     item=item,

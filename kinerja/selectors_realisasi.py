@@ -11,7 +11,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 
-from nilai import NilaiTidakValid, baca_angka, baca_predikat, mengandung_huruf_asing, tulis_nilai
+from nilai import (
+    NilaiTerbaca,
+    NilaiTidakValid,
+    tulis_nilai,
+)
 
 from . import capaian
 from .models import Agregasi, ItemPK, JenisNilai, Realisasi, TargetTriwulan
@@ -36,19 +40,6 @@ def nama_pengguna(user) -> str:
 # --- Reading a typed value --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NilaiTerbaca:
-    """A value as stored: the (angka, predikat) column pair, plus a notice for the user."""
-
-    angka: Decimal | None = None
-    predikat: str = ""
-    catatan: str = ""
-
-    @property
-    def kosong(self) -> bool:
-        return self.angka is None and not self.predikat
-
-
 def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
     """A stored value for display ("66,23 %", "BB", "Ya")."""
     if predikat:
@@ -60,43 +51,18 @@ def nilai_tampil(indikator, angka: Decimal | None, predikat: str) -> str:
     return tulis_nilai(angka, indikator.satuan)
 
 
-def baca_nilai(item: ItemPK, teks: str) -> NilaiTerbaca:
-    """Read what a user typed for `item`'s realisasi; raise ValidationError with an Indonesian
-    message when it is not a value of the indicator (DOMAIN rules 3, 4 and 7: numbers with a
-    decimal comma in the indicator's unit, grades of the indicator's scale with look-alike
-    letters normalised, ya/tidak), or breaks the model's rules (negative, a share above 100 %)."""
-    indikator = item.indikator
-    teks = (teks or "").strip()
-    if not teks:
-        return NilaiTerbaca()
-    catatan = ""
-    angka, predikat = None, ""
-    if indikator.jenis_nilai == JenisNilai.PREDIKAT:
-        skala = indikator.skala or []
-        try:
-            predikat = baca_predikat(teks, skala)
-        except NilaiTidakValid as exc:
-            raise ValidationError(str(exc)) from exc
-        if mengandung_huruf_asing(teks):
-            catatan = (
-                f"Predikat '{teks}' mengandung huruf non-Latin (mis. huruf Sirilik) "
-                f"dan dibaca sebagai '{predikat}'."
-            )
-    elif indikator.jenis_nilai == JenisNilai.YA_TIDAK:
-        if teks.lower() in YA:
-            angka = Decimal(1)
-        elif teks.lower() in TIDAK:
-            angka = Decimal(0)
-        else:
-            raise ValidationError(f"Pilih ya atau tidak, bukan '{teks}'.")
-    else:
-        try:
-            angka = baca_angka(teks, indikator.satuan)
-        except NilaiTidakValid as exc:
-            raise ValidationError(str(exc)) from exc
-        Realisasi._meta.get_field("nilai").run_validators(angka)
-    Realisasi(item=item, nilai=angka, nilai_predikat=predikat).periksa_nilai("nilai", wajib=True)
-    return NilaiTerbaca(angka=angka, predikat=predikat, catatan=catatan)
+def baca_realisasi(item: ItemPK, teks: str) -> NilaiTerbaca:
+    """Read what a user typed for `item`'s realisasi (Indikator.baca, as every page and file
+    reads a value), then the realisasi's own rules (not negative, a share not above 100 %):
+    ValidationError with an Indonesian message when either refuses it."""
+    terbaca = item.indikator.baca(teks)
+    if terbaca.kosong:
+        return terbaca
+    if terbaca.angka is not None:
+        Realisasi._meta.get_field("nilai").run_validators(terbaca.angka)
+    realisasi = Realisasi(item=item, nilai=terbaca.angka, nilai_predikat=terbaca.predikat)
+    realisasi.periksa_nilai("nilai", wajib=True)
+    return terbaca
 
 
 # --- The capaian of one quarter ---------------------------------------------------------------
@@ -169,7 +135,7 @@ def hitung_triwulan(
 def pratinjau_teks(item: ItemPK, triwulan: int, teks: str, pita: list[capaian.Pita]) -> Pratinjau:
     """The live preview of a typed value: its capaian, or the message explaining the refusal."""
     try:
-        terbaca = baca_nilai(item, teks)
+        terbaca = baca_realisasi(item, teks)
     except ValidationError as exc:
         pratinjau = hitung_triwulan(item, triwulan, NilaiTerbaca(), pita)
         pratinjau.galat = pesan_galat(exc)

@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from nilai import NilaiTidakValid, SatuanTidakSesuai, baca_angka
+from nilai import NilaiTidakValid, baca_angka
 from satker.kunci import periksa_data_terbuka
 from satker.models import Satker, Tingkat
 from satker.nip import normalisasi_nip
@@ -28,7 +28,6 @@ from .models import (
     Bukti,
     Indikator,
     ItemPK,
-    JenisNilai,
     JenisPK,
     PerjanjianKinerja,
     Realisasi,
@@ -43,7 +42,7 @@ from .selectors_pk import (
     renstra_satker,
     urutan_kelompok,
 )
-from .services import kebijakan_pastikan, nilai_ke_kolom
+from .services import kebijakan_pastikan
 
 # The header of a PK besides satker, year, kind and Renstra: what pk_buat and pk_ubah accept.
 KOLOM_KEPALA = (
@@ -83,44 +82,6 @@ _KOLOM_SALIN_INDIKATOR = (
 
 
 # --- Reading typed values -------------------------------------------------------------------
-
-
-_YA = {"ya", "y", "1", "tercapai", "true"}
-_TIDAK = {"tidak", "t", "0", "tidak tercapai", "false"}
-
-
-def baca_nilai(indikator: Indikator, nilai) -> tuple[Decimal | None, str]:
-    """Turn a value of `indikator`, typed by a person or already typed, into its column pair.
-
-    Text is read the Indonesian way: numbers with a decimal comma and, when a unit follows, only
-    in the indicator's unit ("2 laporan" against "%" is refused); grades must be on the
-    indicator's scale (look-alike Cyrillic or Greek letters are read as Latin); yes/no as
-    "ya"/"tidak". Values that are already Decimal, bool or a grade code go through
-    services.nilai_ke_kolom. Empty gives (None, "").
-    """
-    if isinstance(nilai, str):
-        nilai = nilai.strip()
-        if not nilai:
-            return None, ""
-        if indikator.jenis_nilai == JenisNilai.ANGKA:
-            try:
-                return nilai_ke_kolom(indikator, baca_angka(nilai, indikator.satuan))
-            except SatuanTidakSesuai as exc:
-                raise ValidationError(
-                    f"'{nilai}' tidak sesuai dengan satuan indikator ({indikator.satuan}). "
-                    f"Tulis angkanya saja dalam {indikator.satuan}, misalnya 66,23."
-                ) from exc
-            except NilaiTidakValid as exc:
-                raise ValidationError(str(exc)) from exc
-        if indikator.jenis_nilai == JenisNilai.YA_TIDAK:
-            kecil = nilai.lower()
-            if kecil in _YA:
-                nilai = True
-            elif kecil in _TIDAK:
-                nilai = False
-            else:
-                raise ValidationError(f"Isi 'ya' atau 'tidak', bukan '{nilai}'.")
-    return nilai_ke_kolom(indikator, nilai)
 
 
 def baca_angka_kegiatan(teks, satuan: str = "") -> Decimal | None:

@@ -20,7 +20,6 @@ from .services_pk import (
     _nomori_ulang,
     _simpan,
     baca_angka_kegiatan,
-    baca_nilai,
     periksa_pk_terbuka,
     sisipkan_item,
 )
@@ -28,7 +27,7 @@ from .services_pk import (
 
 def _target_item(item: ItemPK, target, kunci: str = "target") -> None:
     try:
-        item.target, item.target_predikat = baca_nilai(item.indikator, target)
+        item.target, item.target_predikat = item.indikator.baca(target).kolom
     except ValidationError as exc:
         raise _galat(kunci, exc) from exc
     if item.target is None and not item.target_predikat:
@@ -152,7 +151,7 @@ def _isi_target(item, target, target_kegiatan, satuan_kegiatan, target_triwulan)
     for tw in capaian.TRIWULAN:
         kunci = f"target_tw{tw}"
         try:
-            angka, predikat = baca_nilai(item.indikator, target_triwulan.get(tw))
+            angka, predikat = item.indikator.baca(target_triwulan.get(tw)).kolom
             if angka is None and not predikat:
                 if tw in ada:
                     hapus.append(ada[tw])

@@ -29,7 +29,7 @@ from .models import BUKTI_JENIS, BUKTI_UKURAN_MAKS, Bukti, ItemPK, Realisasi
 from .selectors_realisasi import (
     TW_ROMAWI,
     NilaiTerbaca,
-    baca_nilai,
+    baca_realisasi,
     nama_pengguna,
     nilai_tampil,
     pesan_galat,
@@ -185,7 +185,7 @@ def _periksa_baris(hb: HasilBaris) -> None:
         hb.terbaca = NilaiTerbaca()
         return
     try:
-        hb.terbaca = baca_nilai(hb.item, m.nilai)
+        hb.terbaca = baca_realisasi(hb.item, m.nilai)
     except ValidationError as exc:
         hb.galat.extend(pesan_galat(exc))
         return

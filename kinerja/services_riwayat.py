@@ -3,7 +3,7 @@ in the application, as earlier reports printed them (RiwayatCapaian).
 
 Every public function takes keyword-only arguments, runs in one transaction, validates with
 full_clean() and reports problems as ValidationError with Indonesian messages keyed by field.
-Values typed by a person ("66,23", "BB", "ya") are read with services_pk.baca_nilai, as on the
+Values typed by a person ("66,23", "BB", "ya") are read with Indikator.baca, as on the
 PK pages. A year's history is printed by every later report of the satker (comparison with
 earlier years and with the Renstra target, the Ikhtisar, the trend chart), so while such a
 report is submitted, approved or published the history of the years before it is locked, with
@@ -17,7 +17,6 @@ from satker.kunci import periksa_riwayat_terbuka
 from satker.models import Satker
 
 from .models import Indikator, RiwayatCapaian
-from .services_pk import baca_nilai
 
 NILAI = ("target", "realisasi")
 
@@ -58,7 +57,7 @@ def riwayat_simpan(
     galat: dict[str, list[str]] = {}
     for nama, nilai in zip(NILAI, (target, realisasi), strict=True):
         try:
-            angka, predikat = baca_nilai(indikator, nilai)
+            angka, predikat = indikator.baca(nilai).kolom
         except ValidationError as exc:
             galat[nama] = exc.messages
             continue

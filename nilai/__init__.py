@@ -129,7 +129,7 @@ def periksa_satuan(satuan_realisasi: str, satuan_indikator: str) -> None:
     if _normal_satuan(satuan_realisasi) != _normal_satuan(satuan_indikator):
         raise SatuanTidakSesuai(
             f"Satuan '{satuan_realisasi.strip()}' tidak sesuai dengan satuan indikator "
-            f"'{satuan_indikator}'. Isi realisasi dalam {satuan_indikator}."
+            f"'{satuan_indikator}'. Tulis angkanya saja dalam {satuan_indikator}, misalnya 66,23."
         )
 
 
@@ -281,19 +281,32 @@ class NilaiTerbaca:
     def kosong(self) -> bool:
         return self.angka is None and not self.predikat
 
+    @property
+    def kolom(self) -> tuple[Decimal | None, str]:
+        """The (angka, predikat) pair as the models store it."""
+        return self.angka, self.predikat
+
 
 def baca_nilai(
-    teks: str, *, jenis: str, satuan: str = "", skala: Sequence[str] = ()
+    nilai: str | Decimal | int | float | bool | None,
+    *,
+    jenis: str,
+    satuan: str = "",
+    skala: Sequence[str] = (),
 ) -> NilaiTerbaca:
-    """Read what a person typed for an indicator of kind `jenis` (DOMAIN rules 3, 4 and 7):
-    a number with a decimal comma, in the indicator's `satuan` when a unit follows; a grade of
-    `skala`, look-alike Cyrillic or Greek letters read as Latin (with a notice); yes/no as
-    baca_ya_tidak reads it (stored as 1 or 0). Empty text is an empty value. Raises
-    NilaiTidakValid with a message naming what is accepted."""
-    teks = str(teks or "").strip()
-    if not teks:
+    """Read a value of an indicator of kind `jenis` (DOMAIN rules 3, 4 and 7), from every page
+    and every file alike.
+
+    Text typed by a person: a number with a decimal comma, in the indicator's `satuan` when a
+    unit follows; a grade of `skala`, look-alike Cyrillic or Greek letters read as Latin (with
+    a notice); yes/no as baca_ya_tidak reads it. A value a program wrote (a workbook's number
+    cell, JSON): a number as baca_angka_mesin reads it, True/False or 1/0 for yes/no. Yes is
+    stored as 1 and no as 0; empty text or None is an empty value. Raises NilaiTidakValid with
+    a message naming what is accepted."""
+    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
         return NilaiTerbaca()
     if jenis == JenisNilai.PREDIKAT:
+        teks = str(nilai).strip()
         predikat = baca_predikat(teks, skala)
         catatan = ""
         if mengandung_huruf_asing(teks):
@@ -303,8 +316,12 @@ def baca_nilai(
             )
         return NilaiTerbaca(predikat=predikat, catatan=catatan)
     if jenis == JenisNilai.YA_TIDAK:
-        return NilaiTerbaca(angka=Decimal(int(baca_ya_tidak(teks))))
-    return NilaiTerbaca(angka=baca_angka(teks, satuan or None))
+        if isinstance(nilai, bool):
+            return NilaiTerbaca(angka=Decimal(int(nilai)))
+        return NilaiTerbaca(angka=Decimal(int(baca_ya_tidak(str(nilai)))))
+    if isinstance(nilai, str):
+        return NilaiTerbaca(angka=baca_angka(nilai, satuan or None))
+    return NilaiTerbaca(angka=baca_angka_mesin(nilai))
 
 
 def tulis_ketikan(angka: Decimal | None, predikat: str = "", *, jenis: str) -> str:

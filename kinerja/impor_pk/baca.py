@@ -19,7 +19,6 @@ from satker.models import Satker
 from .. import capaian, xlsx
 from ..models import Agregasi, Indikator, JenisNilai, Polaritas, RumusNegatif, SkalaNilai
 from ..selectors_pk import teks_nilai
-from ..services_pk import baca_nilai
 from ..xlsx import GalatBaris
 from .kolom import (
     AGREGASI,
@@ -235,14 +234,14 @@ class Pembaca:
 
 def nilai_indikator(indikator: Indikator, nilai, kolom: str) -> tuple[Decimal | None, str] | None:
     """A target or realisasi cell read for `indikator` (saved or not) by the PK pages' own rules
-    (services_pk.baca_nilai): None when empty, else the (angka, predikat) pair. Excel numbers are
+    (Indikator.baca): None when empty, else the (angka, predikat) pair. Excel numbers are
     taken as they are; text is read the Indonesian way ("66,23", "0,16 %", "1.250"); grades are
     the scale's codes; yes/no is ya/tidak. Amounts the database cannot hold are refused here, so
     that the preview shows them."""
     if xlsx.kosong(nilai):
         return None
     try:
-        angka, predikat = baca_nilai(indikator, _masukan(indikator, nilai))
+        angka, predikat = indikator.baca(_masukan(indikator, nilai)).kolom
     except ValidationError as exc:
         raise Galat(kolom, f"{kolom}: {' '.join(exc.messages)}") from exc
     if angka is not None and angka >= ANGKA_MAKS:
@@ -253,7 +252,7 @@ def nilai_indikator(indikator: Indikator, nilai, kolom: str) -> tuple[Decimal | 
 
 
 def _masukan(indikator: Indikator, nilai):
-    """A cell's value as services_pk.baca_nilai takes it: Excel numbers as Decimal, anything
+    """A cell's value as Indikator.baca takes it: Excel numbers as Decimal, anything
     else as text."""
     if isinstance(nilai, float):
         nilai = Decimal(repr(nilai))

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from nilai import NilaiTerbaca, NilaiTidakValid, baca_nilai
 from satker.models import Satker
 
 from .nilai import NILAI_DIGITS, Agregasi, JenisNilai, NilaiMixin, Polaritas, RumusNegatif
@@ -147,6 +148,17 @@ class Indikator(NilaiMixin, models.Model):
     @property
     def skala(self) -> list[str] | None:
         return self.skala_nilai.kode_berurutan if self.skala_nilai_id else None
+
+    def baca(self, nilai) -> NilaiTerbaca:
+        """A value of this indicator, typed on any page or read from any file, as its
+        (angka, predikat) pair: nilai.baca_nilai with the indicator's kind, unit and scale; a
+        refusal is a ValidationError with the reader's Indonesian message."""
+        try:
+            return baca_nilai(
+                nilai, jenis=self.jenis_nilai, satuan=self.satuan, skala=self.skala or ()
+            )
+        except NilaiTidakValid as exc:
+            raise ValidationError(str(exc)) from exc
 
 
 class TargetRenstra(NilaiMixin, models.Model):

@@ -88,26 +88,26 @@ class NilaiTests(TestCase):
 
     def test_decimal_comma_read(self):
         """ "66,23" is read as 66.23."""
-        self.assertEqual(sp.baca_nilai(self.persen, "66,23"), (Decimal("66.23"), ""))
+        self.assertEqual(self.persen.baca("66,23").kolom, (Decimal("66.23"), ""))
 
     def test_text_for_number_refused(self):
         """ "dua" in a numeric field is refused."""
         with self.assertRaisesMessage(ValidationError, "bukan angka"):
-            sp.baca_nilai(self.persen, "dua")
+            self.persen.baca("dua")
 
     def test_other_unit_refused(self):
         """ "2 laporan" against a percentage indicator is refused (rule 7)."""
         with self.assertRaisesMessage(ValidationError, "tidak sesuai dengan satuan"):
-            sp.baca_nilai(self.persen, "2 laporan")
+            self.persen.baca("2 laporan")
 
     def test_cyrillic_grade_normalised(self):
         """A Cyrillic "В" is read as the Latin grade B."""
-        self.assertEqual(sp.baca_nilai(self.akip, "\u0412"), (None, "B"))
+        self.assertEqual(self.akip.baca("\u0412").kolom, (None, "B"))
 
     def test_grade_outside_scale_refused(self):
         """A grade not on the AKIP scale is refused."""
         with self.assertRaisesMessage(ValidationError, "tidak ada dalam skala"):
-            sp.baca_nilai(self.akip, "E")
+            self.akip.baca("E")
 
     def test_rupiah_as_printed_read(self):
         """ "Rp 2.647.529.000,-" is read as 2647529000."""

@@ -9,7 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
 from kinerja.models import BUKTI_UKURAN_MAKS, Bukti, Indikator, ItemPK, Realisasi
-from kinerja.selectors_realisasi import baca_nilai, hitung_triwulan, pratinjau_teks, riwayat_item
+from kinerja.selectors_realisasi import (
+    baca_realisasi,
+    hitung_triwulan,
+    pratinjau_teks,
+    riwayat_item,
+)
 from kinerja.services_realisasi import bukti_hapus, bukti_simpan, realisasi_simpan_triwulan
 from satker.models import Peran
 
@@ -58,51 +63,51 @@ class SetupMixin:
 class BacaNilaiTests(SetupMixin, TestCase):
     def test_decimal_comma(self):
         """ "85,5" is read as 85.5."""
-        self.assertEqual(baca_nilai(self.items["persen"], "85,5").angka, Decimal("85.5"))
+        self.assertEqual(baca_realisasi(self.items["persen"], "85,5").angka, Decimal("85.5"))
 
     def test_unit_mismatch_refused(self):
         """ "2 laporan" against a percentage indicator is a unit error."""
         with self.assertRaisesMessage(ValidationError, "tidak sesuai dengan satuan"):
-            baca_nilai(self.items["persen"], "2 laporan")
+            baca_realisasi(self.items["persen"], "2 laporan")
 
     def test_text_refused(self):
         """Words in a numeric field are refused."""
         with self.assertRaisesMessage(ValidationError, "bukan angka"):
-            baca_nilai(self.items["persen"], "dua")
+            baca_realisasi(self.items["persen"], "dua")
 
     def test_negative_refused(self):
         """Negative values are refused."""
         with self.assertRaisesMessage(ValidationError, "negatif"):
-            baca_nilai(self.items["revisi"], "-3")
+            baca_realisasi(self.items["revisi"], "-3")
 
     def test_share_above_100_refused(self):
         """A share percentage above 100 is refused."""
         with self.assertRaisesMessage(ValidationError, "lebih dari 100"):
-            baca_nilai(self.items["persen"], "120")
+            baca_realisasi(self.items["persen"], "120")
 
     def test_index_above_100_allowed(self):
         """A percentage that may exceed 100 accepts 120."""
-        self.assertEqual(baca_nilai(self.items["indeks"], "120").angka, Decimal(120))
+        self.assertEqual(baca_realisasi(self.items["indeks"], "120").angka, Decimal(120))
 
     def test_grade_outside_scale_refused(self):
         """A grade that is not on the indicator's scale is refused, naming the valid grades."""
         with self.assertRaisesMessage(ValidationError, "D, C, CC, B, BB, A, AA"):
-            baca_nilai(self.items["akip"], "WTP")
+            baca_realisasi(self.items["akip"], "WTP")
 
     def test_cyrillic_grade_normalised_with_notice(self):
         """A Cyrillic "В" is read as the Latin B, with a notice for the user."""
-        hasil = baca_nilai(self.items["akip"], "\u0412B")
+        hasil = baca_realisasi(self.items["akip"], "\u0412B")
         self.assertEqual(hasil.predikat, "BB")
         self.assertIn("non-Latin", hasil.catatan)
 
     def test_yes_no(self):
         """ "ya" is stored as 1."""
-        self.assertEqual(baca_nilai(self.items["ya"], "ya").angka, Decimal(1))
+        self.assertEqual(baca_realisasi(self.items["ya"], "ya").angka, Decimal(1))
 
     def test_too_many_decimals_refused(self):
         """More decimals than the column keeps are refused, not rounded silently."""
         with self.assertRaises(ValidationError):
-            baca_nilai(self.items["persen"], "66,123456")
+            baca_realisasi(self.items["persen"], "66,123456")
 
 
 class PratinjauTests(SetupMixin, TestCase):
