@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from nilai import tulis_angka_ringkas
+from satker.akses import boleh_ubah
 from satker.kunci import pesan_kunci
 from satker.models import Satker
 
@@ -203,3 +204,17 @@ def baris_dokumen(pk: PerjanjianKinerja) -> list[BarisDokumen]:
                 )
             )
     return baris
+
+
+def aksi_pk(pk: PerjanjianKinerja, user) -> dict:
+    """What the PK page needs for its action buttons: may the user edit, the revisions of this
+    PK (oldest first), the latest one and whether this one is an older, read-only revision."""
+    revisi = pk_daftar_revisi(pk)
+    terbaru = revisi[-1] if revisi else pk
+    terkunci = terbaru.revisi > pk.revisi
+    return {
+        "bisa_ubah": boleh_ubah(user, pk.satker) and not terkunci,
+        "revisi_list": revisi,
+        "terbaru": terbaru,
+        "terkunci": terkunci,
+    }

@@ -15,7 +15,7 @@ from .forms import KebijakanForm, PitaForm
 from .kelengkapan import kelengkapan_pk
 from .models import KebijakanCapaian, PerjanjianKinerja
 from .pengukuran import tabel_pengukuran
-from .selectors_pk import pesan_laporan_terkunci
+from .selectors_pk import aksi_pk, pesan_laporan_terkunci
 
 
 @login_required
@@ -80,7 +80,12 @@ def satker_tahun(request, kode, tahun):
 def pk_detail(request, pk_id):
     pk = ambil_pk(request, pk_id)
     tabel = tabel_pengukuran(pk, KebijakanCapaian.objects.untuk(pk.satker, pk.tahun))
-    context = {"pk": pk, "tabel": tabel, "kunci_laporan": pesan_laporan_terkunci(pk)}
+    context = {
+        "pk": pk,
+        "tabel": tabel,
+        "kunci_laporan": pesan_laporan_terkunci(pk),
+        "info": aksi_pk(pk, request.user),
+    }
     return render(request, "kinerja/pk_detail.html", context)
 
 

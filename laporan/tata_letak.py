@@ -182,10 +182,6 @@ def _buang_pool() -> None:
         _POOL = None
 
 
-def jumlah_proses_bawaan() -> int:
-    return min(2, os.cpu_count() or 1)
-
-
 class Antrean:
     """Segments ({key: HTML}) sent to `proses` worker processes, the longest first; `hasil()`
     waits for them. With one process (or one segment) they are laid out here, in `hasil()`.

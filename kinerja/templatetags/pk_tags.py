@@ -7,7 +7,6 @@ from nilai import romawi as angka_romawi
 from nilai import tulis_angka_ringkas
 from satker.akses import boleh_ubah
 
-from .. import selectors_pk
 from .kinerja_tags import nilai
 
 register = template.Library()
@@ -17,21 +16,6 @@ register = template.Library()
 def bisa_ubah(user, satker) -> bool:
     """Whether `user` may change `satker`'s data (operators and penyusun of it, admins)."""
     return boleh_ubah(user, satker)
-
-
-@register.simple_tag
-def pk_info(pk, user) -> dict:
-    """What the PK page needs for its action buttons: may the user edit, the revisions of this
-    PK (oldest first), the latest one and whether this one is an older, read-only revision."""
-    revisi = selectors_pk.pk_daftar_revisi(pk)
-    terbaru = revisi[-1] if revisi else pk
-    terkunci = terbaru.revisi > pk.revisi
-    return {
-        "bisa_ubah": boleh_ubah(user, pk.satker) and not terkunci,
-        "revisi_list": revisi,
-        "terbaru": terbaru,
-        "terkunci": terkunci,
-    }
 
 
 @register.filter
