@@ -43,8 +43,8 @@ from django.db.models import Count  # noqa: E402
 
 from laporan import dokumen as pdf  # noqa: E402
 from laporan import tata_letak as cetak  # noqa: E402
-from laporan.data import kumpulkan  # noqa: E402
 from laporan.models import Bagian, Laporan  # noqa: E402
+from laporan.pengumpul import kumpulkan  # noqa: E402
 
 
 def ukur(fungsi, n):

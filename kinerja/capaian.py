@@ -16,6 +16,7 @@ from nilai import (
     baca_angka_mesin,
     baca_predikat,
     bulatkan,
+    romawi,
     tulis_persen,
 )
 
@@ -26,6 +27,8 @@ ANGKA_MAKS = Decimal(10) ** 15
 NOL = Decimal(0)
 DUA = Decimal(2)
 TRIWULAN = (1, 2, 3, 4)
+# How every page, file and report names a quarter: "TW I" … "TW IV".
+TW_ROMAWI = {tw: romawi(tw) for tw in TRIWULAN}
 
 
 class JenisNilai(StrEnum):

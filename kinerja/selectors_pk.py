@@ -17,7 +17,6 @@ from . import capaian
 from .models import Indikator, ItemPK, JenisNilai, PerjanjianKinerja, Renstra, Sasaran
 
 KODE_KPU_RI = "00"
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 # --- Values as text -------------------------------------------------------------------------

@@ -19,9 +19,7 @@ from nilai import (
 
 from . import capaian
 from .models import Agregasi, ItemPK, JenisNilai, Realisasi, TargetTriwulan
-from .selectors_pk import ROMAWI
 
-TW_ROMAWI = ROMAWI
 YA = ("ya", "1")
 TIDAK = ("tidak", "0")
 
@@ -84,7 +82,7 @@ class Pratinjau:
 
     @property
     def romawi(self) -> str:
-        return TW_ROMAWI[self.triwulan]
+        return capaian.TW_ROMAWI[self.triwulan]
 
     @property
     def agregasi_tampil(self) -> str:
@@ -202,12 +200,12 @@ def riwayat_item(item: ItemPK) -> list[EntriRiwayat]:
         (
             TargetTriwulan,
             TargetTriwulan.history.filter(item_id=item.id),
-            lambda r: f"Target TW {TW_ROMAWI.get(r.triwulan, r.triwulan)}",
+            lambda r: f"Target TW {capaian.TW_ROMAWI.get(r.triwulan, r.triwulan)}",
         ),
         (
             Realisasi,
             Realisasi.history.filter(item_id=item.id),
-            lambda r: f"Realisasi TW {TW_ROMAWI.get(r.triwulan, r.triwulan)}",
+            lambda r: f"Realisasi TW {capaian.TW_ROMAWI.get(r.triwulan, r.triwulan)}",
         ),
     ]
     entri = []

@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import Max
 
 from . import capaian
+from .capaian import TW_ROMAWI
 from .models import Indikator, ItemPK, JenisNilai, PerjanjianKinerja, Sasaran, TargetTriwulan
-from .selectors_pk import ROMAWI, kode_indikator_berikut, urutan_kelompok
+from .selectors_pk import kode_indikator_berikut, urutan_kelompok
 from .services_pk import (
     KOLOM_INDIKATOR,
     _galat,
@@ -198,7 +199,7 @@ def item_hapus(*, item: ItemPK) -> None:
     periksa_pk_terbuka(pk)
     triwulan = sorted(item.realisasi.values_list("triwulan", flat=True))
     if triwulan:
-        daftar = ", ".join(f"TW {ROMAWI[t]}" for t in triwulan)
+        daftar = ", ".join(f"TW {TW_ROMAWI[t]}" for t in triwulan)
         raise ValidationError(
             f"Indikator “{item.indikator.nama}” tidak dapat dihapus karena sudah memiliki "
             f"realisasi ({daftar}). Hapus realisasinya lebih dulu di halaman realisasi, atau "

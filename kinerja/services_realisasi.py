@@ -25,9 +25,9 @@ from django.db import IntegrityError, transaction
 from nilai import tulis_angka
 from satker.kunci import periksa_data_terbuka
 
+from . import capaian
 from .models import BUKTI_JENIS, BUKTI_UKURAN_MAKS, Bukti, ItemPK, Realisasi
 from .selectors_realisasi import (
-    TW_ROMAWI,
     NilaiTerbaca,
     baca_realisasi,
     nama_pengguna,
@@ -209,7 +209,7 @@ def realisasi_simpan_triwulan(*, pk, triwulan: int, baris: list[BarisMasukan], u
     result and nothing is written. Unchanged rows are not written (no new version, no history).
     Raises ValidationError when `pk` is a superseded revision.
     """
-    if triwulan not in TW_ROMAWI:
+    if triwulan not in capaian.TW_ROMAWI:
         raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
     periksa_pk_terbuka(pk)
     items = {item.id: item for item in pk.item.all()}

@@ -21,7 +21,6 @@ from .forms_realisasi import ACCEPT_BUKTI, BarisRealisasiForm, BuktiForm, prefix
 from .models import BUKTI_UKURAN_MAKS, KebijakanCapaian, Realisasi
 from .selectors_pk import pesan_laporan_terkunci, pk_revisi_terbaru, teks_nilai
 from .selectors_realisasi import (
-    TW_ROMAWI,
     NilaiTerbaca,
     Pratinjau,
     hitung_triwulan,
@@ -146,8 +145,8 @@ def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
     context = {
         "pk": pk,
         "triwulan": triwulan,
-        "tw": TW_ROMAWI[triwulan],
-        "daftar_tw": TW_ROMAWI.items(),
+        "tw": capaian.TW_ROMAWI[triwulan],
+        "daftar_tw": capaian.TW_ROMAWI.items(),
         "baris": baris,
         "bisa_ubah": bisa_ubah,
         "terkunci": terkunci,
@@ -223,7 +222,7 @@ def _data_ulang(post, hasil: HasilSimpan):
 
 
 def _ringkasan_simpan(hasil: HasilSimpan) -> str:
-    tw = TW_ROMAWI[hasil.triwulan]
+    tw = capaian.TW_ROMAWI[hasil.triwulan]
     bagian = [
         f"{n} {label}"
         for n, label in (
@@ -350,7 +349,7 @@ def item_detail(request, item_id):
     pita = _pita(pk.satker, pk.tahun)
     realisasi = {r.triwulan: r for r in item.realisasi.all()}
     triwulan = []
-    for tw, romawi in TW_ROMAWI.items():
+    for tw, romawi in capaian.TW_ROMAWI.items():
         r = realisasi.get(tw)
         terbaca = NilaiTerbaca(r.nilai, r.nilai_predikat) if r else NilaiTerbaca()
         triwulan.append(

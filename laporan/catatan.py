@@ -9,8 +9,9 @@ from satker.akses import boleh_ubah
 
 from . import alur
 from . import bagian as bagian_mod
-from .data import DataLaporan, kumpulkan
+from .data import DataLaporan
 from .models import CatatanReviu, Laporan, SasaranCatatan, StatusLaporan
+from .pengumpul import kumpulkan
 
 BATAS_TEKS = 4000
 

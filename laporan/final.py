@@ -17,8 +17,9 @@ from django.utils import formats, timezone, translation
 from satker.akses import keanggotaan_pengguna
 
 from . import dokumen, teks
-from .data import DataLaporan, kumpulkan
+from .data import DataLaporan
 from .models import BerkasFinal, RiwayatStatus, StatusLaporan
+from .pengumpul import kumpulkan
 
 
 def pernyataan_reviu(data: DataLaporan, riwayat: RiwayatStatus) -> dict:

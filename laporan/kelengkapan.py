@@ -24,7 +24,8 @@ from django.urls import reverse
 from nilai import tulis_rupiah
 
 from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
-from .data import DataLaporan, kumpulkan
+from .data import DataLaporan
+from .pengumpul import kumpulkan
 
 GALAT = "galat"
 PERINGATAN = "peringatan"

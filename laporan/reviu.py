@@ -9,8 +9,8 @@ from kinerja.models import PerjanjianKinerja
 from satker import akses
 from satker.models import Satker, Tingkat
 
-from .data import kumpulkan
 from .models import Laporan, StatusLaporan
+from .pengumpul import kumpulkan
 
 PER_HALAMAN = 25
 

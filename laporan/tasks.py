@@ -6,10 +6,10 @@ from decimal import Decimal
 from django_tasks import task
 
 from . import dokumen
-from .data import kumpulkan
 from .final import final_buat
 from .models import BerkasPDF, RiwayatStatus, StatusPDF
 from .notifikasi import kirim_notifikasi as kirim
+from .pengumpul import kumpulkan
 from .services import pdf_selesai
 
 

@@ -15,7 +15,6 @@ from satker.akses import ambil_satker, boleh_ubah, keanggotaan_pengguna
 from . import alur, catatan, dokumen, kelengkapan, reviu, services
 from . import bagian as bagian_mod
 from .access import ambil_laporan
-from .data import kumpulkan
 from .forms import (
     BagianForm,
     FilterReviuForm,
@@ -25,6 +24,7 @@ from .forms import (
     TransisiForm,
 )
 from .models import JenisLaporan, Laporan, StatusPDF
+from .pengumpul import kumpulkan
 from .tasks import render_laporan
 
 

@@ -20,9 +20,9 @@ from kinerja.models import Indikator, KebijakanCapaian, PerjanjianKinerja, Renst
 from kinerja.pengukuran import tabel_pengukuran
 from kinerja.riwayat import riwayat_indikator
 from laporan import dokumen as pdf
-from laporan.data import kumpulkan
 from laporan.demo import buat_laporan_demo
 from laporan.models import Laporan
+from laporan.pengumpul import kumpulkan
 from laporan.tests.helpers import tetapkan_status
 from nilai import bulatkan
 from satker.demo import berkas_demo

@@ -2,6 +2,7 @@
 words a person may write in the option columns, with the stored values they stand for.
 """
 
+from ..capaian import TW_ROMAWI
 from ..models import Agregasi, JenisNilai, JenisPK, Polaritas, RumusNegatif
 
 BATAS_BARIS = 5000
@@ -23,9 +24,8 @@ POLARITAS = "Polaritas"
 RUMUS_NEGATIF = "Rumus Negatif"
 AGREGASI = "Agregasi"
 TARGET_KEGIATAN = "Target Kegiatan"
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-TARGET_TW = {tw: f"Target TW {r}" for tw, r in ROMAWI.items()}
-REALISASI_TW = {tw: f"Realisasi TW {r}" for tw, r in ROMAWI.items()}
+TARGET_TW = {tw: f"Target TW {r}" for tw, r in TW_ROMAWI.items()}
+REALISASI_TW = {tw: f"Realisasi TW {r}" for tw, r in TW_ROMAWI.items()}
 REALISASI = "Realisasi"
 
 KOLOM = (

@@ -10,7 +10,7 @@ from anggaran.pohon import BarisRO
 from kinerja.models import AnggaranPK
 from kinerja.tests.helpers import buat_pk, buat_satker
 from laporan import dokumen
-from laporan.data import kumpulkan
+from laporan.pengumpul import kumpulkan
 from laporan.services import laporan_buat
 
 

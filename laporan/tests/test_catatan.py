@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, catatan
-from laporan.data import kumpulkan
 from laporan.models import CatatanReviu, Laporan, StatusLaporan
+from laporan.pengumpul import kumpulkan
 from laporan.tests.helpers import TTD, laporan_siap, tetapkan_status
 from satker.models import Peran
 

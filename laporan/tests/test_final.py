@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from kinerja.tests.helpers import buat_pk, buat_satker, buat_user
 from laporan import alur, final
-from laporan.data import kumpulkan
 from laporan.models import BerkasFinal, Laporan, RiwayatStatus
+from laporan.pengumpul import kumpulkan
 from laporan.tests.helpers import TTD, laporan_siap
 from satker.models import Peran
 

@@ -26,11 +26,11 @@ from weasyprint import HTML
 from kinerja.models import PerjanjianKinerja
 from laporan import dokumen, services
 from laporan.bagian import ANALISIS, kunci_analisis, susun
-from laporan.data import kumpulkan
 from laporan.kelengkapan import kalimat_untuk_staf
 from laporan.konteks import SASARAN_PER_SEGMEN
 from laporan.konteks import konteks as konteks_laporan
 from laporan.models import Bagian, Lampiran, Laporan, SumberBagian
+from laporan.pengumpul import kumpulkan
 from laporan.penomoran import romawi_kecil
 from laporan.templatetags.laporan_tags import ambil, atau_titik, huruf, romawi
 from nilai import tulis_rupiah

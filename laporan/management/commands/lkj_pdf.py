@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kinerja.models import PerjanjianKinerja
 from laporan import dokumen
-from laporan.data import kumpulkan
 from laporan.models import JenisLaporan, Laporan
+from laporan.pengumpul import kumpulkan
 from laporan.services import laporan_buat
 from satker.models import Satker
 

@@ -1,5 +1,5 @@
-"""What a report is made of (laporan/data.py): one PK or, in a combined report, all of them,
-each numbering its own sasaran; and the one budget total of the report."""
+"""What a report is made of (laporan/pengumpul.py gathers laporan/data.py): one PK or, in a
+combined report, all of them, each numbering its own sasaran; and the one budget total."""
 
 from decimal import Decimal
 
@@ -9,8 +9,8 @@ from django.test import TestCase
 from anggaran.models import KegiatanAnggaran, KroAnggaran, ProgramAnggaran, RoAnggaran
 from kinerja.models import AnggaranPK, Indikator, ItemPK, PerjanjianKinerja, Realisasi, Sasaran
 from kinerja.tests.helpers import buat_pk, buat_satker
-from laporan.data import kumpulkan
 from laporan.models import Laporan, StatusLaporan
+from laporan.pengumpul import kumpulkan
 from laporan.services import laporan_buat
 from laporan.tests.helpers import tetapkan_status
 from satker.kunci import DataTerkunci, periksa_data_terbuka
