@@ -54,7 +54,7 @@ samples: demo-data
 	done
 
 bench: demo-data
-	$(PY) bench/render_pdf.py --n 5
+	$(PY) bench/susun_pdf.py --n 5
 	$(PY) bench/impor_pk.py
 
 # In parallel on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs in one process.

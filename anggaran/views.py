@@ -103,7 +103,7 @@ def _halaman(request, satker, tahun, *, status=200, **extra):
     return render(request, "anggaran/satker.html", context, status=status)
 
 
-def _get_ro(satker, tahun, ro_id) -> RoAnggaran:
+def _ambil_ro(satker, tahun, ro_id) -> RoAnggaran:
     return get_object_or_404(
         RoAnggaran.objects.select_related("kro__kegiatan__program"),
         id=ro_id,
@@ -142,7 +142,7 @@ def _fragmen_ro(request, satker, tahun, ro_id, *, form=None, oob=False, status=2
 @require_http_methods(["GET", "POST"])
 def anggaran_ro_ubah(request, kode, tahun, ro_id):
     satker = ambil_satker(request, kode, ubah=True)
-    ro = _get_ro(satker, tahun, ro_id)
+    ro = _ambil_ro(satker, tahun, ro_id)
     if request.method == "GET":
         if "batal" in request.GET:
             return _fragmen_ro(request, satker, tahun, ro.id)
@@ -189,7 +189,7 @@ def anggaran_ro_tambah(request, kode, tahun):
 @require_POST
 def anggaran_ro_hapus(request, kode, tahun, ro_id):
     satker = ambil_satker(request, kode, ubah=True)
-    ro = _get_ro(satker, tahun, ro_id)
+    ro = _ambil_ro(satker, tahun, ro_id)
     nama = f"RO {ro.kro.kode}.{ro.kode} {ro.nama}"
     try:
         services.ro_hapus(ro=ro)

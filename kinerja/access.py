@@ -14,7 +14,7 @@ from .models import Bukti, ItemPK, PerjanjianKinerja, Renstra, RiwayatCapaian
 
 def ambil_pk(request, pk_id: int, *, ubah: bool = False) -> PerjanjianKinerja:
     terlihat = satker_terlihat(request.user)
-    pk = get_object_or_404(PerjanjianKinerja.objects.with_items(), id=pk_id, satker__in=terlihat)
+    pk = get_object_or_404(PerjanjianKinerja.objects.dengan_item(), id=pk_id, satker__in=terlihat)
     periksa_ubah(request, pk.satker, ubah)
     return pk
 

@@ -64,7 +64,7 @@ class Kolom:
 # --- Cells and sheets --------------------------------------------------------------------------
 
 
-def _format_angka(nilai, format_kolom: str) -> str:
+def _format_sel(nilai, format_kolom: str) -> str:
     if format_kolom == FORMAT_PECAHAN and isinstance(nilai, int):
         return FORMAT_BULAT
     return format_kolom
@@ -77,7 +77,7 @@ def _tulis_sel(sel, nilai, format_kolom: str) -> None:
         tulis_teks(sel, "Ya" if nilai else "Tidak")
     elif isinstance(nilai, Decimal | int):
         sel.value = angka_sel(nilai)
-        sel.number_format = _format_angka(sel.value, format_kolom)
+        sel.number_format = _format_sel(sel.value, format_kolom)
     else:
         tulis_teks(sel, nilai)
 
@@ -194,7 +194,9 @@ def tabel_satker_tahun(satker: Satker, tahun: int) -> list[TabelPengukuran]:
     """The measurement tables of the PK in force of a satker-year (lembaga first), scored over
     the whole year as the PK page and the report score them (the satker-year page scores up to
     the last filled quarter instead). Raises TidakAdaPK when there is none."""
-    pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun).terkini())
+    pk_list = list(
+        PerjanjianKinerja.objects.dengan_item().untuk_satker_tahun(satker, tahun).terkini()
+    )
     if not pk_list:
         raise TidakAdaPK(f"{satker.nama} belum memiliki Perjanjian Kinerja tahun {tahun}.")
     kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)

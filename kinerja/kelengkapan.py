@@ -1,6 +1,6 @@
 """What a PK still lacks: which indicators have no realisasi for quarters that have ended.
 
-Walks prefetched instances only (a PK from `PerjanjianKinerja.objects.with_items()`), so the
+Walks prefetched instances only (a PK from `PerjanjianKinerja.objects.dengan_item()`), so the
 satker page costs no query per row.
 """
 

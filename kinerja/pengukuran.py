@@ -1,7 +1,7 @@
 """The measurement table of a PK: every indicator scored, rolled up per sasaran and overall.
 
 The numbers come from kinerja.capaian; this module only walks prefetched model instances
-(no queries of its own when the PK comes from `PerjanjianKinerja.objects.with_items()`).
+(no queries of its own when the PK comes from `PerjanjianKinerja.objects.dengan_item()`).
 """
 
 from dataclasses import dataclass, field

@@ -72,7 +72,7 @@ def riwayat_indikator(
         RiwayatCapaian.objects.filter(indikator_id__in=ids)
         .sebelum(sebelum)
         .tanpa_pk()
-        .with_indikator()
+        .dengan_indikator()
         .order_by("indikator_id", "tahun")
     )
     for r in baris:

@@ -3,7 +3,7 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.beranda, name="beranda"),
     path("satker/<kode:kode>/", views.satker_detail, name="satker_detail"),
     path("satker/<kode:kode>/<tahun:tahun>/", views.satker_tahun, name="satker_tahun"),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),

@@ -19,7 +19,7 @@ from .selectors_pk import aksi_pk, pesan_laporan_terkunci
 
 
 @login_required
-def home(request):
+def beranda(request):
     anggota = keanggotaan_pengguna(request.user)
     if anggota and not pereviu(request.user):
         return _ke_tahun_terakhir(anggota.satker)
@@ -54,7 +54,9 @@ def satker_detail(request, kode):
 @login_required
 def satker_tahun(request, kode, tahun):
     satker = ambil_satker(request, kode)
-    pk_list = list(PerjanjianKinerja.objects.with_items().for_satker_tahun(satker, tahun).terkini())
+    pk_list = list(
+        PerjanjianKinerja.objects.dengan_item().untuk_satker_tahun(satker, tahun).terkini()
+    )
     if not pk_list:
         raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
     kebijakan = KebijakanCapaian.objects.untuk(satker, tahun)

@@ -27,7 +27,7 @@ from .forms_pk import (
 )
 
 
-def _post(request, kunci_laporan=None):
+def _data_kiriman(request, kunci_laporan=None):
     """The posted data for a bound form, or None on GET (an empty POST is still a POST). While
     the PK's report is locked a POST is read as a GET: the page comes back read-only with the
     reason in its banner, and nothing is written."""
@@ -36,7 +36,7 @@ def _post(request, kunci_laporan=None):
     return request.POST if request.method == "POST" else None
 
 
-def _render(request, template, context, form=None):
+def _tampilkan(request, template, context, form=None):
     """Render a form page: 400 when the posted form has errors, else 200."""
     status = 400 if form is not None and form.is_bound and form.errors else 200
     return render(request, f"kinerja/{template}", context, status=status)
@@ -67,14 +67,14 @@ def _isian(request, pk, template, buat_form, simpan, **konteks):
         if terkunci := _terkunci(request, pk):
             return terkunci
         kunci = selectors_pk.pesan_laporan_terkunci(pk)
-    form = buat_form(_post(request, kunci))
+    form = buat_form(_data_kiriman(request, kunci))
     if form.is_bound and form.is_valid():
         try:
             return simpan(form)
         except ValidationError as exc:
             tempel_galat(form, exc)
     context = {**konteks, "pk": pk, "form": form, "bisa_ubah": True, "kunci_laporan": kunci}
-    return _render(request, template, context, form)
+    return _tampilkan(request, template, context, form)
 
 
 @login_required

@@ -136,7 +136,7 @@ def _baris_halaman(pk, triwulan, *, bisa_ubah, data=None, hasil: HasilSimpan | N
     return baris
 
 
-def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
+def _tampilkan_halaman(request, pk, triwulan, *, data=None, hasil=None):
     terbaru = pk_revisi_terbaru(pk)
     terkunci = terbaru.revisi > pk.revisi
     kunci_laporan = None if terkunci else pesan_laporan_terkunci(pk)
@@ -163,7 +163,7 @@ def _render_halaman(request, pk, triwulan, *, data=None, hasil=None):
 @login_required
 def realisasi_triwulan(request, pk_id, triwulan):
     pk = ambil_pk(request, pk_id)
-    return _render_halaman(request, pk, triwulan)
+    return _tampilkan_halaman(request, pk, triwulan)
 
 
 @login_required
@@ -179,7 +179,7 @@ def realisasi_simpan(request, pk_id, triwulan):
             "Isian tidak lengkap atau terlalu panjang; periksa baris bertanda merah. "
             "Tidak ada data yang disimpan.",
         )
-        return _render_halaman(request, pk, triwulan, data=request.POST)
+        return _tampilkan_halaman(request, pk, triwulan, data=request.POST)
     try:
         hasil = realisasi_simpan_triwulan(
             pk=pk, triwulan=triwulan, baris=[f.masukan() for f in forms], user=request.user
@@ -192,7 +192,7 @@ def realisasi_simpan(request, pk_id, triwulan):
     if hasil.disimpan:
         messages.success(request, _ringkasan_simpan(hasil))
         return redirect("realisasi_triwulan", pk_id=pk.id, triwulan=triwulan)
-    return _render_halaman(
+    return _tampilkan_halaman(
         request, pk, triwulan, data=_data_ulang(request.POST, hasil), hasil=hasil
     )
 

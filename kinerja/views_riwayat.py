@@ -114,7 +114,7 @@ def _pesan_tersimpan(riwayat) -> str:
     return f"Riwayat {riwayat.indikator.kode} tahun {riwayat.tahun} disimpan: {nilai}."
 
 
-def _get_indikator(renstra: Renstra, indikator_id: int) -> Indikator:
+def _ambil_indikator(renstra: Renstra, indikator_id: int) -> Indikator:
     """An indicator of the page: of `renstra`, in one of the satker's PKs or with history."""
     indikator = (
         Indikator.objects.filter(id=indikator_id, sasaran__renstra=renstra)
@@ -144,7 +144,7 @@ def riwayat_renstra(request, kode, renstra_id):
     renstra = ambil_renstra(request, kode, renstra_id)
     indikator = None
     if _htmx(request) and request.GET.get("indikator", "").isdigit():
-        indikator = _get_indikator(renstra, int(request.GET["indikator"]))
+        indikator = _ambil_indikator(renstra, int(request.GET["indikator"]))
     return _balas(request, renstra, indikator=indikator)
 
 
@@ -153,7 +153,7 @@ def riwayat_renstra(request, kode, renstra_id):
 def riwayat_tambah(request, kode, renstra_id, indikator_id):
     """A new year of the indicator's history (the year pre-filled from ?tahun=)."""
     renstra = ambil_renstra(request, kode, renstra_id, ubah=True)
-    indikator = _get_indikator(renstra, indikator_id)
+    indikator = _ambil_indikator(renstra, indikator_id)
     if request.method == "GET":
         tahun = _tahun(request.GET.get("tahun"))
         form = RiwayatForm(indikator=indikator, tahun=tahun)

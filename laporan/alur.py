@@ -34,7 +34,7 @@ from satker.nip import normalisasi_nip
 
 from . import kelengkapan
 from .models import Laporan, RiwayatStatus, StatusLaporan
-from .tasks import kirim_notifikasi, render_final
+from .tasks import kirim_notifikasi, susun_pdf_final
 
 S = StatusLaporan
 
@@ -324,7 +324,7 @@ def _setelah_transisi(riwayat: RiwayatStatus) -> None:
     so a slow mail server or a long render never holds it up."""
     kirim_notifikasi.enqueue(riwayat.id)
     if riwayat.ke == S.DISETUJUI:
-        render_final.enqueue(riwayat.id)
+        susun_pdf_final.enqueue(riwayat.id)
 
 
 # --- The lock ---------------------------------------------------------------------------------

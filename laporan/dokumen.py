@@ -1,7 +1,7 @@
 """The finished LKj: the whole report as one HTML document (the browser preview) and as a PDF.
 
 `html_laporan(data)` renders templates/laporan/dokumen.html with the context of
-laporan/konteks.py, the whole report as one document. `render_pdf(data)` prints the same
+laporan/konteks.py, the whole report as one document. `susun_pdf(data)` prints the same
 templates as segments, one document per chapter (and per few sasaran in BAB III), each laid out
 by WeasyPrint in a warm worker process (laporan/tata_letak.py) and cached by its content
 (static/laporan/lkj.css: A4, running header, landscape pages for wide tables); the pages are
@@ -64,7 +64,7 @@ def _jalur_css() -> Path:
     return Path(ditemukan).resolve()
 
 
-def _base_url() -> str:
+def _url_dasar() -> str:
     """The static folder that holds laporan/lkj.css, as a file:// URL ending in "/"."""
     return _jalur_css().parent.parent.as_uri() + "/"
 
@@ -111,7 +111,7 @@ def hash_isi(data: DataLaporan) -> str:
     their inputs and of the chart code, so no chart is drawn here), the stylesheet, and the bytes
     of every attached file. Any change of data, text, signature, template or attachment gives a
     new hash."""
-    h = hashlib.sha256(_versi_render().encode())
+    h = hashlib.sha256(_versi_penata().encode())
     h.update(_html(data, svg=False).encode())
     h.update(_jalur_css().read_bytes())
     for lampiran in data.lampiran:
@@ -210,7 +210,7 @@ def _html_segmen(ctx: dict, segmen: Segmen) -> str:
 
 
 @functools.cache
-def _versi_render() -> str:
+def _versi_penata() -> str:
     """The code and templates that turn segments into the PDF, and the WeasyPrint version: a
     change to any gives every segment a new cache key and every report a new content hash."""
     h = hashlib.sha256(weasyprint.__version__.encode())
@@ -221,13 +221,13 @@ def _versi_render() -> str:
     return h.hexdigest()
 
 
-class _RenderTercache:
+class _SusunanTercache:
     """Segments ({key: HTML}): those in the segment cache are taken from it, the others are
     sent to the worker processes at once; `hasil()` waits for them and caches them."""
 
     def __init__(self, tugas: dict[str, str]):
         self.cache = caches[CACHE_SEGMEN]
-        dasar = hashlib.sha256(_versi_render().encode())
+        dasar = hashlib.sha256(_versi_penata().encode())
         dasar.update(_jalur_css().read_bytes())
         self.kunci = {}
         for k, html in tugas.items():
@@ -238,7 +238,7 @@ class _RenderTercache:
         self.tersimpan = {k: tersimpan[c] for k, c in self.kunci.items() if c in tersimpan}
         self.antrean = tata_letak.Antrean(
             {k: html for k, html in tugas.items() if k not in self.tersimpan},
-            base_url=_base_url(),
+            base_url=_url_dasar(),
             akar=[str(a) for a in _akar_diizinkan()],
             proses=settings.PDF_PROSES,
         )
@@ -264,7 +264,7 @@ def _metadata(data: DataLaporan, kode_isi: str) -> dict[str, str]:
     }
 
 
-def render_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") -> HasilPDF:
+def susun_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") -> HasilPDF:
     """The finished PDF and its page count. A frozen PDF (laporan/final.py) passes the
     reviewer's statement (`reviu`) and a footer note printed on every numbered page (`kaki`).
 
@@ -280,7 +280,7 @@ def render_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") 
     # and its cache key, change only when what it prints changes.
     ctx = konteks(data, reviu=reviu)
     segmen = segmen_laporan(ctx)
-    render_isi = _RenderTercache({s.kunci: _html_segmen(ctx, s) for s in segmen})
+    render_isi = _SusunanTercache({s.kunci: _html_segmen(ctx, s) for s in segmen})
     kode_isi = hash_isi(data)  # while the workers lay out the segments
     hasil = render_isi.hasil()
     depan, *isi = [hasil[s.kunci] for s in segmen]
@@ -302,7 +302,7 @@ def render_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") 
             NOMOR_TEMPLATE,
             {"halaman": halaman_nomor, "css_href": CSS, "gaya_kaki": gaya_kaki(kaki)},
         )
-    render_akhir = _RenderTercache(
+    render_akhir = _SusunanTercache(
         {
             "daftar": _html_segmen(ctx_daftar, _segmen_daftar(depan.jumlah_halaman, kaki)),
             "nomor": html_nomor,
@@ -316,7 +316,7 @@ def render_pdf(data: DataLaporan, *, reviu: dict | None = None, kaki: str = "") 
         segmen=[depan, daftar, *isi],
         overlay=akhir["nomor"],
         cap=penomoran.cap_halaman(n_depan, n_daftar, n_isi),
-        bookmark=penomoran.bookmark(ctx["daftar_isi"]),
+        bookmark=penomoran.penanda(ctx["daftar_isi"]),
         label=penomoran.label_halaman(n_depan + n_daftar, n_isi),
         metadata=_metadata(data, kode_isi),
         lampiran=[(lamp.judul, lamp.berkas.path) for lamp in data.lampiran],

@@ -71,7 +71,7 @@ def final_buat(*, riwayat: RiwayatStatus) -> BerkasFinal:
         raise ValueError("PDF final hanya dibuat dari persetujuan laporan.")
     with translation.override("id"):
         data = kumpulkan(laporan)
-        hasil = dokumen.render_pdf(
+        hasil = dokumen.susun_pdf(
             data, reviu=pernyataan_reviu(data, riwayat), kaki=kaki_final(riwayat)
         )
     final = BerkasFinal(

@@ -43,13 +43,13 @@ STATUS_TERKUNCI = (StatusLaporan.DIAJUKAN, StatusLaporan.DISETUJUI, StatusLapora
 
 
 class LaporanQuerySet(models.QuerySet):
-    def for_satker_tahun(self, satker, tahun):
+    def untuk_satker_tahun(self, satker, tahun):
         return self.filter(satker=satker, tahun=tahun)
 
     def terkunci(self):
         return self.filter(status__in=STATUS_TERKUNCI)
 
-    def with_catatan_terbuka(self):
+    def dengan_catatan_terbuka(self):
         """Annotate each report with its open review notes on its current revision."""
         terbuka = models.Q(catatan__selesai=False, catatan__revisi=models.F("revisi"))
         return self.annotate(catatan_terbuka=models.Count("catatan", filter=terbuka))
@@ -66,12 +66,12 @@ class LaporanQuerySet(models.QuerySet):
             "_menunggu", "diajukan_pada", "satker__kode", "-tahun", "jenis"
         )
 
-    def for_reviewer(self, user):
+    def untuk_pereviu(self, user):
         """The reports a reviewer reviews: those of the Kab/Kota of their KPU Provinsi; for an
         admin, every report (the provinces' own are reviewed by KPU RI)."""
         qs = (
             self.select_related("satker__induk")
-            .with_catatan_terbuka()
+            .dengan_catatan_terbuka()
             .order_by("satker__kode", "-tahun", "jenis")
         )
         satker = akses.satker_direviu(user)

@@ -42,7 +42,7 @@ from .models import Laporan
 def _pk_berlaku(laporan: Laporan, tahun: int) -> list[PerjanjianKinerja]:
     """The PKs in force that the report is made from, the commission's first."""
     pk_list = (
-        PerjanjianKinerja.objects.with_items()
+        PerjanjianKinerja.objects.dengan_item()
         .filter(satker=laporan.satker, tahun=tahun, jenis__in=laporan.jenis_pk)
         .terkini()
     )
@@ -60,7 +60,7 @@ def _riwayat(laporan: Laporan) -> tuple[dict, dict, dict]:
     per_sasaran: dict[str, list[RiwayatTahun]] = {}
     keseluruhan: dict[int, Decimal | None] = {}
     lama = (
-        PerjanjianKinerja.objects.with_items()
+        PerjanjianKinerja.objects.dengan_item()
         .filter(satker=laporan.satker, jenis__in=laporan.jenis_pk, tahun__lt=laporan.tahun)
         .terkini()
         .order_by("tahun")

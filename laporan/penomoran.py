@@ -171,7 +171,7 @@ def cap_halaman(n_depan: int, n_daftar: int, n_isi: int) -> list[int | None]:
 
 
 @dataclass(frozen=True)
-class Bookmark:
+class Penanda:
     """A PDF bookmark: its title, level (0 = top) and the anchor it opens."""
 
     judul: str
@@ -200,6 +200,6 @@ def label_halaman(awal_isi: int, n_isi: int) -> list[RentangLabel]:
     ]
 
 
-def bookmark(isi: list[EntriIsi]) -> list[Bookmark]:
+def penanda(isi: list[EntriIsi]) -> list[Penanda]:
     """The PDF's bookmarks: the Daftar Isi, level for level."""
-    return [Bookmark(e.judul, e.tingkat, e.id) for e in isi]
+    return [Penanda(e.judul, e.tingkat, e.id) for e in isi]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
-from .penomoran import Bookmark, RentangLabel, jangkar_global
+from .penomoran import Penanda, RentangLabel, jangkar_global
 from .tata_letak import HasilSegmen
 
 
@@ -25,7 +25,7 @@ class Susunan:
     segmen: list[HasilSegmen]
     overlay: HasilSegmen | None
     cap: list[int | None]
-    bookmark: list[Bookmark]
+    bookmark: list[Penanda]
     label: list[RentangLabel]
     metadata: dict[str, str]
     lampiran: list[tuple[str, str]] = field(default_factory=list)

@@ -62,7 +62,7 @@ def rekap_satker_provinsi(provinsi: Satker, tahun: int) -> list[RekapSatker]:
     the whole province at once."""
     satker_list = list(Satker.objects.kabkota().filter(induk=provinsi).order_by("kode"))
     pk_per_satker: dict[int, list] = {}
-    pk_qs = PerjanjianKinerja.objects.with_items().filter(satker__induk=provinsi, tahun=tahun)
+    pk_qs = PerjanjianKinerja.objects.dengan_item().filter(satker__induk=provinsi, tahun=tahun)
     for pk in pk_qs.terkini().order_by("satker__kode", "jenis"):
         pk_per_satker.setdefault(pk.satker_id, []).append(pk)
     kebijakan = {

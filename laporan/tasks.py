@@ -13,13 +13,13 @@ from .pengumpul import kumpulkan
 from .services import pdf_selesai
 
 
-def render_sekarang(berkas: BerkasPDF) -> BerkasPDF:
+def susun_sekarang(berkas: BerkasPDF) -> BerkasPDF:
     """Render the report into `berkas` in this process (the task and the command use this)."""
     berkas.status = StatusPDF.PROSES
     berkas.save(update_fields=["status"])
     mulai = time.perf_counter()
     try:
-        hasil = dokumen.render_pdf(kumpulkan(berkas.laporan))
+        hasil = dokumen.susun_pdf(kumpulkan(berkas.laporan))
     except Exception as exc:
         berkas.status = StatusPDF.GAGAL
         berkas.pesan = f"PDF gagal disusun: {exc.__class__.__name__}: {exc}"
@@ -32,15 +32,15 @@ def render_sekarang(berkas: BerkasPDF) -> BerkasPDF:
 
 
 @task()
-def render_laporan(berkas_id: int) -> int:
+def susun_pdf_laporan(berkas_id: int) -> int:
     berkas = BerkasPDF.objects.select_related("laporan__satker").get(id=berkas_id)
     if berkas.status != StatusPDF.SELESAI:
-        render_sekarang(berkas)
+        susun_sekarang(berkas)
     return berkas.jumlah_halaman
 
 
 @task()
-def render_final(riwayat_id: int) -> int:
+def susun_pdf_final(riwayat_id: int) -> int:
     """The frozen PDF of an approval (laporan/final.py), rendered once after it commits."""
     riwayat = RiwayatStatus.objects.select_related("laporan__satker", "oleh").get(id=riwayat_id)
     return final_buat(riwayat=riwayat).jumlah_halaman

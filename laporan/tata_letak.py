@@ -107,7 +107,7 @@ def _di_dalam(a: tuple[float, ...], b: tuple[float, ...], toleransi: float = 2) 
     )
 
 
-def render_segmen(html: str, base_url: str, akar: list[str]) -> HasilSegmen:
+def tata_segmen(html: str, base_url: str, akar: list[str]) -> HasilSegmen:
     """Lay out one segment's HTML with WeasyPrint (files only from `akar`) and write it."""
     dokumen = HTML(string=html, base_url=base_url, url_fetcher=PengambilLokal(akar)).render()
     jangkar: dict[str, tuple[int, float]] = {}
@@ -157,7 +157,7 @@ def _awasi_induk(pid_induk: int) -> None:
     threading.Thread(target=awasi, name="awasi-induk", daemon=True).start()
 
 
-def _pool(proses: int) -> ProcessPoolExecutor:
+def _kumpulan_proses(proses: int) -> ProcessPoolExecutor:
     """The warm pool of layout processes, started once per process and kept: forked from a
     server process that has imported WeasyPrint, so a render never pays for the imports."""
     global _POOL, _POOL_PROSES
@@ -194,8 +194,8 @@ class Antrean:
         self.janji = {}
         if proses > 1 and len(tugas) > 1:
             try:
-                pool = _pool(proses)
-                self.janji = {k: pool.submit(render_segmen, tugas[k], *self.argumen)
+                pool = _kumpulan_proses(proses)
+                self.janji = {k: pool.submit(tata_segmen, tugas[k], *self.argumen)
                               for k in self.urutan}  # fmt: skip
             except BrokenProcessPool:
                 _buang_pool()
@@ -211,5 +211,5 @@ class Antrean:
                 except BrokenProcessPool:
                     _buang_pool()
                     self.janji = {}
-            hasil[k] = render_segmen(self.tugas[k], *self.argumen)
+            hasil[k] = tata_segmen(self.tugas[k], *self.argumen)
         return hasil

@@ -25,7 +25,7 @@ from .forms import (
 )
 from .models import JenisLaporan, Laporan, StatusPDF
 from .pengumpul import kumpulkan
-from .tasks import render_laporan
+from .tasks import susun_pdf_laporan
 
 
 @login_required
@@ -142,7 +142,7 @@ def laporan_alur(request, laporan_id, aksi):
 def reviu_daftar(request):
     """The reviewer's inbox: the reports of their province's Kab/Kota, filtered by status and
     year, oldest submission first among those waiting."""
-    qs = Laporan.objects.for_reviewer(request.user)
+    qs = Laporan.objects.untuk_pereviu(request.user)
     if not akses.pereviu(request.user):
         raise PermissionDenied("Halaman reviu hanya untuk reviewer KPU Provinsi dan admin.")
     form = FilterReviuForm(request.GET or None)
@@ -228,7 +228,7 @@ def pdf_minta(request, laporan_id):
     hash_isi = dokumen.hash_isi(kumpulkan(laporan))
     berkas, baru = services.pdf_minta(laporan=laporan, hash_isi=hash_isi, user=request.user)
     if baru:
-        render_laporan.enqueue(berkas.id)
+        susun_pdf_laporan.enqueue(berkas.id)
     elif berkas.status == StatusPDF.SELESAI:
         messages.success(request, "Isi laporan tidak berubah sejak PDF terakhir: siap diunduh.")
     return redirect("laporan_detail", laporan_id=laporan.id)

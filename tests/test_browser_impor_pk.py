@@ -64,7 +64,7 @@ class ImporPKBrowserTests(BrowserTestCase):
         self.klik(pratinjau.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         self.tunggu(lambda b: b.current_url.endswith("/satker/18.03/2025/"))
         self.assertIn("3 indikator baru", self.browser.find_element(By.TAG_NAME, "main").text)
-        pk = PerjanjianKinerja.objects.with_items().get(satker__kode="18.03", tahun=2025)
+        pk = PerjanjianKinerja.objects.dengan_item().get(satker__kode="18.03", tahun=2025)
         self.assertEqual([i.realisasi.count() for i in pk.item.all()], [4, 4, 1])
         self.assertEqual(pk.item.all()[1].realisasi_agregat(), 24)
         self.assertIn("104,77 %", self.browser.find_element(By.TAG_NAME, "main").text)

@@ -38,7 +38,7 @@ class DemoDataTests(TestCase):
         call_command("muat_demo", verbosity=0, stdout=StringIO())
 
     def tabel(self, kode, tahun, jenis):
-        pk = PerjanjianKinerja.objects.with_items().get(
+        pk = PerjanjianKinerja.objects.dengan_item().get(
             satker__kode=kode, tahun=tahun, jenis=jenis, revisi=0
         )
         return tabel_pengukuran(pk, KebijakanCapaian.objects.get(satker=pk.satker, tahun=tahun))

@@ -91,7 +91,7 @@ class KunciMixin:
 
 # Every kind of PK write, each reading its objects afresh from the database.
 def _pk(t):
-    return PerjanjianKinerja.objects.with_items().get(id=t.pk.id)
+    return PerjanjianKinerja.objects.dengan_item().get(id=t.pk.id)
 
 
 def _item(t, kunci):

@@ -125,7 +125,7 @@ def _kelompok(baris: Baris) -> Kelompok:
     satker, tahun, jenis = baris.satker, baris.tahun, baris.jenis
     periksa_data_terbuka(satker, tahun, jenis)
     pk = (
-        PerjanjianKinerja.objects.with_items()
+        PerjanjianKinerja.objects.dengan_item()
         .filter(satker=satker, tahun=tahun, jenis=jenis)
         .terkini()
         .first()

@@ -54,8 +54,8 @@ def templat_xlsx(satker: Satker | None = None, tahun: int | None = None) -> byte
     nomor = 2
     if satker is not None and tahun is not None:
         pk_list = (
-            PerjanjianKinerja.objects.with_items()
-            .for_satker_tahun(satker, tahun)
+            PerjanjianKinerja.objects.dengan_item()
+            .untuk_satker_tahun(satker, tahun)
             .terkini()
             .order_by("jenis")
         )

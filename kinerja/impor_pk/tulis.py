@@ -157,7 +157,7 @@ def _tulis_item(k: Kelompok, pk: PerjanjianKinerja, rencana: Item, urutan: int, 
             item.target_kegiatan, item.satuan_kegiatan = rencana.target_kegiatan
         item.indikator = rencana.indikator
         _simpan(item, nomor)
-        # An existing item's quarterly targets came with its PK (with_items); a new has none.
+        # An existing item's quarterly targets came with its PK (dengan_item); a new has none.
         simpan_tw = {} if rencana.item_baru else {t.triwulan: t for t in item.target_triwulan.all()}
         for tw, (angka, predikat) in rencana.target_tw.items():
             t = simpan_tw.get(tw) or TargetTriwulan(item=item, triwulan=tw)

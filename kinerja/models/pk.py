@@ -16,7 +16,7 @@ from .renstra import Indikator, Renstra
 
 
 class PerjanjianKinerjaQuerySet(models.QuerySet):
-    def with_items(self):
+    def dengan_item(self):
         return self.select_related("satker", "renstra").prefetch_related(
             models.Prefetch(
                 "item",
@@ -27,7 +27,7 @@ class PerjanjianKinerjaQuerySet(models.QuerySet):
             "anggaran",
         )
 
-    def for_satker_tahun(self, satker, tahun):
+    def untuk_satker_tahun(self, satker, tahun):
         return self.filter(satker=satker, tahun=tahun)
 
     def terkini(self):

@@ -55,7 +55,7 @@ class RiwayatCapaianQuerySet(models.QuerySet):
         )
         return self.exclude(models.Exists(ada_pk))
 
-    def with_indikator(self):
+    def dengan_indikator(self):
         """With the indicator and its grade scale, as hitung_capaian needs them."""
         return self.select_related("indikator__skala_nilai").prefetch_related(
             "indikator__skala_nilai__nilai"

@@ -164,7 +164,7 @@ class ImporTests(TestCase):
         self.assertNotIn((3, "Sasaran"), pratinjau)  # the same sasaran, already listed
         self.assertEqual(pratinjau[(3, "Agregasi")], "Kumulatif (jumlah triwulan)")
         self.assertTrue(any("PK dibuat oleh impor ini" in c for c in hasil.catatan))
-        pk = PerjanjianKinerja.objects.with_items().get(satker=self.metro, tahun=2024)
+        pk = PerjanjianKinerja.objects.dengan_item().get(satker=self.metro, tahun=2024)
         self.assertEqual(pk.pihak_pertama_jabatan, "Ketua KPU Kota Metro")
         items = list(pk.item.all())
         self.assertEqual([i.indikator.kode for i in items], ["1.1", "1.2", "2.1"])

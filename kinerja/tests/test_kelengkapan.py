@@ -17,7 +17,7 @@ class KelengkapanTests(TestCase):
         cls.pk, cls.items = buat_pk(cls.satker["lampura"])
 
     def kelengkapan(self, hari_ini):
-        pk = PerjanjianKinerja.objects.with_items().get(id=self.pk.id)
+        pk = PerjanjianKinerja.objects.dengan_item().get(id=self.pk.id)
         return kelengkapan_pk(pk, hari_ini)
 
     def test_counts_items_with_realisasi_per_quarter(self):

@@ -24,7 +24,7 @@ from .helpers_realisasi import masukan_triwulan
 
 
 def _pk(pk_id):
-    return PerjanjianKinerja.objects.with_items().get(id=pk_id)
+    return PerjanjianKinerja.objects.dengan_item().get(id=pk_id)
 
 
 class LostUpdateTests(TestCase):

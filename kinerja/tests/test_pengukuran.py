@@ -16,7 +16,7 @@ class TabelPengukuranTests(TestCase):
         cls.pk, cls.items = buat_pk(cls.satker["lampura"])
 
     def tabel(self):
-        pk = PerjanjianKinerja.objects.with_items().get(pk=self.pk.pk)
+        pk = PerjanjianKinerja.objects.dengan_item().get(pk=self.pk.pk)
         kebijakan = KebijakanCapaian.objects.get(satker=pk.satker, tahun=pk.tahun)
         return tabel_pengukuran(pk, kebijakan)
 
@@ -41,7 +41,7 @@ class TabelPengukuranTests(TestCase):
 
     def test_table_needs_no_query_per_row(self):
         """Scoring a prefetched PK issues no further queries."""
-        pk = PerjanjianKinerja.objects.with_items().get(pk=self.pk.pk)
+        pk = PerjanjianKinerja.objects.dengan_item().get(pk=self.pk.pk)
         kebijakan = (
             KebijakanCapaian.objects.select_related("skala_kategori")
             .prefetch_related("skala_kategori__pita")

@@ -494,7 +494,7 @@ class ItemTests(TestCase):
     def test_document_rows_span_sasaran(self):
         """The document numbers sasaran 1..n and spans each over its indicators."""
         spi.item_tambah_dari_katalog(pk=self.pk, pilihan=[(self.baru_persen, "80")])
-        baris = sel.baris_dokumen(PerjanjianKinerja.objects.with_items().get(id=self.pk.id))
+        baris = sel.baris_dokumen(PerjanjianKinerja.objects.dengan_item().get(id=self.pk.id))
         self.assertEqual(
             [(b.sasaran_nomor, b.rowspan) for b in baris], [(1, 3), (None, 0), (None, 0), (2, 1)]
         )

@@ -51,7 +51,7 @@ class SetupMixin:
         )
 
     def simpan(self, triwulan, ubah=None):
-        pk = type(self.pk).objects.with_items().get(id=self.pk.id)
+        pk = type(self.pk).objects.dengan_item().get(id=self.pk.id)
         return realisasi_simpan_triwulan(
             pk=pk,
             triwulan=triwulan,

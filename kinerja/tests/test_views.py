@@ -33,7 +33,7 @@ class ViewAccessTests(TestCase):
 
     def test_operator_home_goes_to_own_satker_year(self):
         """An operator lands on their satker's latest year."""
-        r = self.get(self.operator_a, reverse("home"))
+        r = self.get(self.operator_a, reverse("beranda"))
         self.assertRedirects(r, reverse("satker_tahun", args=["18.03", 2023]))
 
     def test_operator_sees_own_pk_with_capaian(self):
@@ -90,13 +90,13 @@ class ViewAccessTests(TestCase):
 
     def test_reviewer_home_lists_only_province(self):
         """The reviewer's home lists the satker of their province that have PKs."""
-        r = self.get(self.reviewer_a, reverse("home"))
+        r = self.get(self.reviewer_a, reverse("beranda"))
         self.assertContains(r, "KPU Kabupaten Lampung Utara")
         self.assertNotContains(r, "Rejang Lebong")
 
     def test_admin_sees_everything(self):
         """The admin lists satker of every province."""
-        r = self.get(self.admin, reverse("home"))
+        r = self.get(self.admin, reverse("beranda"))
         self.assertContains(r, "Lampung Utara")
         self.assertContains(r, "Rejang Lebong")
 

@@ -316,7 +316,7 @@ class SimpanTests(Persona):
         """A stale version shows who saved what, next to the user's own value, nothing written."""
         persen = self.items["persen"].id
         data = data_post(self.pk, 4, {persen: {"nilai": "80"}})
-        pk = PerjanjianKinerja.objects.with_items().get(id=self.pk.id)
+        pk = PerjanjianKinerja.objects.dengan_item().get(id=self.pk.id)
         realisasi_simpan_triwulan(
             pk=pk,
             triwulan=4,
@@ -520,7 +520,7 @@ class KonflikTampilanTests(Persona):
         """A row the user did not touch shows the other user's newer value, not the stale one."""
         persen, akip = self.items["persen"].id, self.items["akip"].id
         data = data_post(self.pk, 4, {akip: {"nilai": "B"}})  # loaded before the admin saved
-        pk = PerjanjianKinerja.objects.with_items().get(id=self.pk.id)
+        pk = PerjanjianKinerja.objects.dengan_item().get(id=self.pk.id)
         realisasi_simpan_triwulan(
             pk=pk,
             triwulan=4,

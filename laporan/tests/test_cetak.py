@@ -26,7 +26,7 @@ def _html(badan: str) -> str:
 
 
 def _render(badan: str) -> tata_letak.HasilSegmen:
-    return tata_letak.render_segmen(_html(badan), "file:///", [tempfile.gettempdir()])
+    return tata_letak.tata_segmen(_html(badan), "file:///", [tempfile.gettempdir()])
 
 
 def _overlay(*label: str) -> tata_letak.HasilSegmen:
@@ -124,10 +124,10 @@ class RakitTests(SimpleTestCase):
     def test_bookmarks_nested_by_level(self):
         """Bookmarks follow the Daftar Isi: level 1 under the level 0 before it."""
         bookmark = [
-            penomoran.Bookmark("Awal", 0, "awal"),
-            penomoran.Bookmark("Bab", 0, "bab"),
-            penomoran.Bookmark("Tujuan", 1, "tujuan"),
-            penomoran.Bookmark("Tidak ada", 1, "tidak-ada"),
+            penomoran.Penanda("Awal", 0, "awal"),
+            penomoran.Penanda("Bab", 0, "bab"),
+            penomoran.Penanda("Tujuan", 1, "tujuan"),
+            penomoran.Penanda("Tidak ada", 1, "tidak-ada"),
         ]
         isi, _ = rakit.rakit(_susunan([self.depan, self.isi], bookmark=bookmark))
         reader = _baca(isi)
@@ -153,7 +153,7 @@ class RakitTests(SimpleTestCase):
             jalur = Path(tmp) / "pindaian.pdf"
             pindaian = HTML(string=_html("<p>PINDAIAN</p><p class=baru>DUA</p>"))
             jalur.write_bytes(pindaian.write_pdf())
-            bookmark = [penomoran.Bookmark("Awal", 0, "awal")]
+            bookmark = [penomoran.Penanda("Awal", 0, "awal")]
             isi, jumlah = rakit.rakit(
                 _susunan([self.depan], bookmark=bookmark, lampiran=[("Pindaian", str(jalur))])
             )
@@ -184,7 +184,7 @@ class AntreanTests(SimpleTestCase):
 
     def test_one_process_lays_out_here(self):
         """With one process nothing is sent to a pool."""
-        with mock.patch.object(tata_letak, "_pool") as pool:
+        with mock.patch.object(tata_letak, "_kumpulan_proses") as pool:
             hasil = self._antrean(1).hasil()
         pool.assert_not_called()
         self.assertEqual({k: v.jumlah_halaman for k, v in hasil.items()}, {"satu": 1, "dua": 2})
@@ -193,7 +193,7 @@ class AntreanTests(SimpleTestCase):
         """A pool whose worker died still gives every segment, laid out here."""
         rusak = mock.Mock()
         rusak.submit.return_value.result.side_effect = BrokenProcessPool("mati")
-        with mock.patch.object(tata_letak, "_pool", return_value=rusak):
+        with mock.patch.object(tata_letak, "_kumpulan_proses", return_value=rusak):
             hasil = self._antrean(2).hasil()
         self.assertEqual({k: v.jumlah_halaman for k, v in hasil.items()}, {"satu": 1, "dua": 2})
 
@@ -207,8 +207,8 @@ import sys, time
 from laporan import penomoran, rakit, tata_letak
 html = "<p>x</p>"
 if __name__ == "__main__":
-    pool = tata_letak._pool(2)
-    list(pool.map(tata_letak.render_segmen, [html, html], ["file:///"] * 2, [[]] * 2))
+    pool = tata_letak._kumpulan_proses(2)
+    list(pool.map(tata_letak.tata_segmen, [html, html], ["file:///"] * 2, [[]] * 2))
     print(" ".join(str(pid) for pid in pool._processes), flush=True)
     time.sleep(60)
 """

@@ -139,7 +139,7 @@ class DemoPdfTests(TestCase):
         super().setUpClass()
         for label, *_ in DEMO:
             data = kumpulkan(Laporan.objects.get(pk=cls.laporan[label].pk))
-            hasil = dokumen.render_pdf(data)
+            hasil = dokumen.susun_pdf(data)
             reader = PdfReader(io.BytesIO(hasil.pdf))
             teks = [p.extract_text() or "" for p in reader.pages]
             cls._cache[label] = Hasil(data, hasil.pdf, hasil.jumlah_halaman, teks)
@@ -406,7 +406,7 @@ class DemoPdfTests(TestCase):
     def test_unchanged_report_taken_whole_from_the_segment_cache(self):
         """A second render of the same report lays out nothing and gives the same pages."""
         h = self.hasil("serang")
-        kedua = dokumen.render_pdf(kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk)))
+        kedua = dokumen.susun_pdf(kumpulkan(Laporan.objects.get(pk=self.laporan["serang"].pk)))
         self.assertEqual(kedua.dirender, ())
         self.assertEqual(kedua.jumlah_halaman, h.jumlah_halaman)
         baru = [p.extract_text() for p in PdfReader(io.BytesIO(kedua.pdf)).pages]
@@ -425,7 +425,7 @@ class DemoPdfTests(TestCase):
             sumber=SumberBagian.STAF,
             teks="Penyebab utama keberhasilan: laporan disusun tepat waktu oleh bendahara.",
         )
-        hasil = dokumen.render_pdf(kumpulkan(laporan))
+        hasil = dokumen.susun_pdf(kumpulkan(laporan))
         self.assertEqual(set(hasil.dirender) - {"daftar", "nomor"}, {"bab3-2"})
         self.assertGreaterEqual(len(hasil.dari_cache), 10)
         teks = _normal(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(hasil.pdf)).pages))
@@ -575,7 +575,7 @@ class DemoPdfTests(TestCase):
         lampiran = Lampiran(laporan=laporan, judul="Pindaian Perjanjian Kinerja", jumlah_halaman=2)
         lampiran.berkas.save("pk.pdf", ContentFile(pindaian), save=True)
         data = kumpulkan(laporan)
-        hasil = dokumen.render_pdf(data)
+        hasil = dokumen.susun_pdf(data)
         reader = PdfReader(io.BytesIO(hasil.pdf))
         # The two pages attached, and the page of Lampiran 3 that lists them.
         self.assertEqual(hasil.jumlah_halaman, sebelum.jumlah_halaman + 3)

@@ -17,21 +17,21 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 FIXTURE = FIXTURES / "satker.json"
 
 
-def load_build_script():
+def muat_skrip_pembangun():
     spec = importlib.util.spec_from_file_location("build_satker", FIXTURES / "build_satker.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-build_satker = load_build_script()
+build_satker = muat_skrip_pembangun()
 
 
 def rows(text):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def by_kode(records):
+def per_kode(records):
     return {r["fields"]["kode"]: r for r in records}
 
 
@@ -152,20 +152,20 @@ class SatkerFixtureTests(TestCase):
 class BuildScriptTests(SimpleTestCase):
     """build_records on small in-memory CSV samples, without network."""
 
-    def build(self, provinces, regencies):
+    def bangun(self, provinces, regencies):
         return build_satker.build_records(rows(provinces), rows(regencies))
 
     def test_sample_matches_fixture(self):
         """Real CSV rows give exactly the records stored in fixtures/satker.json."""
-        fixture = by_kode(json.loads(FIXTURE.read_text(encoding="utf-8")))
-        built = self.build(PROVINCES_SAMPLE, REGENCIES_SAMPLE)
+        fixture = per_kode(json.loads(FIXTURE.read_text(encoding="utf-8")))
+        built = self.bangun(PROVINCES_SAMPLE, REGENCIES_SAMPLE)
         for record in built:
             self.assertEqual(record, fixture[record["fields"]["kode"]])
 
     def test_records_are_natural_key_fixtures_parent_first(self):
         """Records have no pk, refer to the parent by natural key, and follow their parent."""
         seen = set()
-        for record in self.build(PROVINCES_SAMPLE, REGENCIES_SAMPLE):
+        for record in self.bangun(PROVINCES_SAMPLE, REGENCIES_SAMPLE):
             self.assertEqual(record["model"], "satker.satker")
             self.assertNotIn("pk", record)
             induk = record["fields"]["induk"]
@@ -175,7 +175,7 @@ class BuildScriptTests(SimpleTestCase):
 
     def test_all_caps_province_names_title_cased(self):
         """ALL-CAPS province names are title-cased, keeping DKI and spelling out DI."""
-        built = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))
+        built = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))
         names = {kode: built[kode]["fields"]["nama"] for kode in ("19", "31", "34", "72")}
         self.assertEqual(
             names,
@@ -189,19 +189,19 @@ class BuildScriptTests(SimpleTestCase):
 
     def test_all_caps_regency_names_keep_dan_and_hyphens(self):
         """ "DAN" stays lower case and each part of a hyphenated name is capitalised."""
-        built = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))
+        built = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))
         self.assertEqual(built["73.10"]["fields"]["nama"], "KPU Kabupaten Pangkajene dan Kepulauan")
         self.assertEqual(built["72.04"]["fields"]["nama_wilayah"], "Kabupaten Toli-Toli")
 
     def test_kab_abbreviation_expanded(self):
         """A "KAB." prefix becomes "Kabupaten"."""
-        fields = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))["34.01"]["fields"]
+        fields = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))["34.01"]["fields"]
         self.assertEqual(fields["nama"], "KPU Kabupaten Kulon Progo")
         self.assertEqual(fields["nama_wilayah"], "Kabupaten Kulon Progo")
 
     def test_jakarta_administrasi_dropped_from_kpu_name(self):
         """Jakarta's "Administrasi" stays in nama_wilayah but not in the KPU name."""
-        built = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))
+        built = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))
         self.assertEqual(built["31.71"]["fields"]["nama"], "KPU Kota Jakarta Pusat")
         self.assertEqual(
             built["31.71"]["fields"]["nama_wilayah"], "Kota Administrasi Jakarta Pusat"
@@ -210,12 +210,12 @@ class BuildScriptTests(SimpleTestCase):
 
     def test_aceh_regencies_are_kip(self):
         """An Aceh city is a Komisi Independen Pemilihan Kota."""
-        fields = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))["11.71"]["fields"]
+        fields = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))["11.71"]["fields"]
         self.assertEqual(fields["nama"], "Komisi Independen Pemilihan Kota Banda Aceh")
 
     def test_kota_ttd(self):
         """A Kota signs in its own name, a Kabupaten is blank, a province in its capital."""
-        built = by_kode(self.build(PROVINCES_CAPS, REGENCIES_CAPS))
+        built = per_kode(self.bangun(PROVINCES_CAPS, REGENCIES_CAPS))
         self.assertEqual(built["19.71"]["fields"]["kota_ttd"], "Pangkal Pinang")
         self.assertEqual(built["72.04"]["fields"]["kota_ttd"], "")
         self.assertEqual(built["19"]["fields"]["kota_ttd"], "Pangkal Pinang")
@@ -224,4 +224,4 @@ class BuildScriptTests(SimpleTestCase):
     def test_regency_of_unknown_province_refused(self):
         """A regency whose province is missing from the data is an error."""
         with self.assertRaises(ValueError):
-            self.build("code,name\n18,Lampung\n", "code,province_code,name\n17.02,17,Kota X\n")
+            self.bangun("code,name\n18,Lampung\n", "code,province_code,name\n17.02,17,Kota X\n")

@@ -53,7 +53,7 @@ class Command(BaseCommand):
             except ValidationError as exc:
                 raise CommandError(" ".join(exc.messages)) from exc
         mulai = time.perf_counter()
-        hasil = dokumen.render_pdf(kumpulkan(laporan))
+        hasil = dokumen.susun_pdf(kumpulkan(laporan))
         output.write_bytes(hasil.pdf)
         durasi = time.perf_counter() - mulai
         detik = f"{durasi:.2f}".replace(".", ",")

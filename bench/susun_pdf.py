@@ -2,7 +2,7 @@
 
 Run on a database with the demo data (`make demo-data`):
 
-    .venv/bin/python bench/render_pdf.py --n 5
+    .venv/bin/python bench/susun_pdf.py --n 5
 
 Reports, for the demo report with the most indicators, the median and spread of:
 (a) gathering the data and building the whole report's HTML;
@@ -88,13 +88,13 @@ def main():
     print(f"Laporan: {laporan} ({args.n} kali)\n")
 
     cache = caches[pdf.CACHE_SEGMEN]
-    pdf.render_pdf(kumpulkan(laporan))  # warm-up: imports, fonts, templates, layout processes
+    pdf.susun_pdf(kumpulkan(laporan))  # warm-up: imports, fonts, templates, layout processes
     t_html, html = ukur(lambda: pdf.html_laporan(kumpulkan(laporan)), args.n)
     ringkas("data + HTML", t_html)
 
     def tanpa_cache():
         cache.clear()
-        return pdf.render_pdf(kumpulkan(laporan))
+        return pdf.susun_pdf(kumpulkan(laporan))
 
     t_pdf, hasil = ukur(tanpa_cache, args.n)
     print(f"({len(hasil.dirender)} segmen, {settings.PDF_PROSES} proses tata letak)")
@@ -107,18 +107,18 @@ def main():
     def ubah_lalu_render():
         bagian.sumber, bagian.teks = "staf", f"Saran diperbarui {time.time()}."
         bagian.save()
-        return pdf.render_pdf(kumpulkan(laporan))
+        return pdf.susun_pdf(kumpulkan(laporan))
 
     t_ubah, hasil_ubah = ukur(ubah_lalu_render, args.n)
     print(f"(segmen ditata ulang: {', '.join(hasil_ubah.dirender)})")
     ringkas("render ulang setelah satu bagian diubah", t_ubah)
     bagian.delete()
-    pdf.render_pdf(kumpulkan(laporan))
-    t_sama, _ = ukur(lambda: pdf.render_pdf(kumpulkan(laporan)), args.n)
+    pdf.susun_pdf(kumpulkan(laporan))
+    t_sama, _ = ukur(lambda: pdf.susun_pdf(kumpulkan(laporan)), args.n)
     ringkas("render ulang tanpa perubahan (perakitan saja)", t_sama)
 
-    satu_dokumen = [pdf._base_url(), [str(a) for a in pdf._akar_diizinkan()]]
-    t_satu, _ = ukur(lambda: cetak.render_segmen(html, *satu_dokumen), max(1, args.n // 2))
+    satu_dokumen = [pdf._url_dasar(), [str(a) for a in pdf._akar_diizinkan()]]
+    t_satu, _ = ukur(lambda: cetak.tata_segmen(html, *satu_dokumen), max(1, args.n // 2))
     ringkas("satu dokumen utuh, satu proses (cara lama)", t_satu)
 
     print(f"{'memori puncak proses ini (RSS)':<48} {puncak_mb('self'):6.0f} MB")
