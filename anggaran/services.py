@@ -209,7 +209,8 @@ def hubungan_baris(items: list[ItemPK], pohon: Simpul) -> list[BarisHubungan]:
     """The rows of the link page from the PK items (with `ro_anggaran` prefetched) and the
     budget tree, with each sasaran's resulting budget."""
     ro = {r.id: (k, kro, r) for p in pohon.anak for k in p.anak for kro in k.anak for r in kro.anak}
-    baris, per_sasaran = [], {}
+    baris: list[BarisHubungan] = []
+    per_sasaran: dict[tuple, list] = {}
     for item in items:
         kunci = (item.pk_induk_id, item.indikator.sasaran_id)
         pilihan = sorted(r.id for r in item.ro_anggaran.all())

@@ -90,9 +90,9 @@ def riwayat_simpan(
 
 def _berubah(riwayat: RiwayatCapaian) -> bool:
     """Whether the (unsaved) changes of `riwayat` differ from its stored row."""
-    lama = RiwayatCapaian.objects.filter(id=riwayat.id).values().first()
     kolom = ("tahun", "target", "target_predikat", "realisasi", "realisasi_predikat", "sumber")
-    return lama is None or any(lama[k] != getattr(riwayat, k) for k in kolom)
+    lama = RiwayatCapaian.objects.filter(id=riwayat.id).values_list(*kolom).first()
+    return lama is None or lama != tuple(getattr(riwayat, k) for k in kolom)
 
 
 @transaction.atomic

@@ -110,7 +110,7 @@ def periksa_ttd(ttd: TtdReviu | None) -> TtdReviu:
     nilai = {f.name: " ".join(str(getattr(ttd, f.name) or "").split()) for f in fields(TtdReviu)}
     galat = {}
     for nama, teks in nilai.items():
-        batas = RiwayatStatus._meta.get_field(f"ttd_{nama}").max_length
+        batas = RiwayatStatus._meta.get_field(f"ttd_{nama}").max_length or 0  # type: ignore[union-attr]
         if not teks:
             galat[nama] = [
                 f"Isi {_LABEL_TTD[nama]} penanda tangan Pernyataan Telah Direviu; "

@@ -220,7 +220,7 @@ class Pembaca:
             indikator=indikator,
             satuan=satuan,
             ada={k for k, v in isi.items() if not xlsx.kosong(v)},
-            jenis_nilai=jenis_nilai[0] if jenis_nilai else None,
+            jenis_nilai=jenis_nilai[0] if jenis_nilai else JenisNilai.ANGKA,
             skala=skala,
             polaritas=polaritas,
             rumus_negatif=rumus,

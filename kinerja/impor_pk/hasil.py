@@ -44,7 +44,8 @@ class BarisRencana:
 
 @dataclass
 class HasilImporPK:
-    baris: list[BarisRencana] = field(default_factory=list)
+    # The PK import's BarisRencana, or the history import's rows (which share this result).
+    baris: list = field(default_factory=list)
     galat: list[GalatBaris] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     dibaca: int = 0

@@ -264,7 +264,7 @@ def _definisi_baru(sasaran, baris: Baris, rencana: BarisRencana) -> Indikator:
     for kolom, _, attr_baris, pilihan in _DEFINISI[2:]:
         nilai = getattr(baris, attr_baris)
         if nilai is not None:
-            rencana.perubahan.append(Perubahan(kolom, "", pilihan(nilai).label))
+            rencana.perubahan.append(Perubahan(kolom, "", str(pilihan(nilai).label)))
     return indikator
 
 

@@ -104,7 +104,7 @@ def _baris_templat(pk: PerjanjianKinerja, item: ItemPK) -> dict:
             "opini" if ind.skala_nilai and ind.skala_nilai.kode == "opini-bpk" else "predikat"
         )
     else:
-        jenis_nilai = {JenisNilai.ANGKA: "angka", JenisNilai.YA_TIDAK: "ya/tidak"}[ind.jenis_nilai]
+        jenis_nilai = {"angka": "angka", "ya_tidak": "ya/tidak"}[ind.jenis_nilai]
     baris = {
         K_SATKER: pk.satker.kode,
         TAHUN: pk.tahun,
@@ -117,7 +117,7 @@ def _baris_templat(pk: PerjanjianKinerja, item: ItemPK) -> dict:
         JENIS_NILAI: jenis_nilai,
         POLARITAS: ind.polaritas,
         RUMUS_NEGATIF: ind.rumus_negatif,
-        AGREGASI: {v: k for k, v in PILIHAN_AGREGASI.items()}[ind.agregasi],
+        AGREGASI: {v.value: k for k, v in PILIHAN_AGREGASI.items()}[ind.agregasi],
         TARGET: _nilai_sel(ind, item.target, item.target_predikat),
         TARGET_KEGIATAN: teks_kegiatan(item.target_kegiatan, item.satuan_kegiatan),
     }

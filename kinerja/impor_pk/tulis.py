@@ -102,7 +102,7 @@ def _tulis_kelompok(k: Kelompok, user) -> None:
     kode_terpakai = set(
         Indikator.objects.filter(sasaran__renstra=renstra).values_list("kode", flat=True)
     )
-    baru = []
+    baru: list[ItemPK] = []
     for urutan, rencana in enumerate(k.item, start=1):
         _tulis_indikator(k, rencana, kode_terpakai)
         _tulis_item(k, pk, rencana, urutan, baru)

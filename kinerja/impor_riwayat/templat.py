@@ -120,7 +120,7 @@ def _tulis_baris(lembar, posisi: dict, nomor: int, isi: dict) -> None:
 def _pilihan_nilai(lembar, validasi_skala: dict, posisi: dict, nomor: int, ind: Indikator):
     """A list of the grades (or ya/tidak) on the target and realisasi cells of a graded
     indicator; one validation per scale, shared by its rows."""
-    if ind.jenis_nilai == JenisNilai.PREDIKAT and ind.skala:
+    if ind.jenis_nilai == JenisNilai.PREDIKAT and ind.skala_nilai and ind.skala:
         kode_skala = ind.skala_nilai.kode
         if kode_skala not in validasi_skala:
             v = DataValidation(type="list", formula1=f'"{",".join(ind.skala)}"', allow_blank=True)

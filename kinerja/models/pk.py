@@ -129,6 +129,8 @@ class ItemPK(NilaiMixin, models.Model):
     satuan_kegiatan = models.CharField(max_length=50, blank=True, help_text="Contoh: orang")
 
     history = HistoricalRecords()
+    # Who made the change, for the history row (django-simple-history reads it).
+    _history_user: object
 
     class Meta:
         verbose_name = "indikator PK"
@@ -211,6 +213,8 @@ class TargetTriwulan(NilaiMixin, models.Model):
     target_predikat = models.CharField(max_length=10, blank=True)
 
     history = HistoricalRecords()
+    # Who made the change, for the history row (django-simple-history reads it).
+    _history_user: object
 
     class Meta:
         verbose_name = "target triwulan"

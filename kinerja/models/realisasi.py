@@ -36,6 +36,8 @@ class Realisasi(NilaiMixin, models.Model):
     versi = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords(excluded_fields=["diperbarui_pada"])
+    # Who made the change, for the history row (django-simple-history reads it).
+    _history_user: object
 
     class Meta:
         verbose_name = "realisasi"

@@ -85,6 +85,8 @@ class RiwayatCapaian(NilaiMixin, models.Model):
 
     objects = RiwayatCapaianQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["diubah_pada"])
+    # Who made the change, for the history row (django-simple-history reads it).
+    _history_user: object
 
     class Meta:
         verbose_name = "riwayat capaian"
