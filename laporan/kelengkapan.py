@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from nilai import tulis_rupiah
+from satker.models import Satker
 
 from .bagian import ANALISIS, BAGIAN_UMUM, BagianTampil, kunci_analisis, susun
 from .data import DataLaporan
@@ -338,9 +339,96 @@ def _skala(data: DataLaporan) -> list[Kekurangan]:
     ]
 
 
-def periksa(data: DataLaporan, bagian: dict[str, BagianTampil]) -> list[Kekurangan]:
-    """Everything the report lacks, galat first, in the order a penyusun would fix them."""
+# "Tahun Anggaran 2023", "TA 2023", "T.A. 2023": a budget year named in the narrative.
+_TAHUN_ANGGARAN = re.compile(r"\b(?:tahun\s+anggaran|T\.?\s?A\.?)\s+((?:19|20)\d{2})\b", re.I)
+
+
+def _tahun_basi(data: DataLaporan, bagian: dict[str, BagianTampil]) -> list[Kekurangan]:
+    """A budget year in a printed section that is not the report's year: text carried over from
+    an earlier year's report ("Tahun Anggaran 2023" in the 2024 LKj)."""
+    hasil = []
+    for kunci, tampil in bagian.items():
+        if not tampil.dicetak:
+            continue
+        lain = sorted({int(t) for t in _TAHUN_ANGGARAN.findall(tampil.teks)} - {data.tahun})
+        if not lain:
+            continue
+        tahun = _sebut([str(t) for t in lain])
+        hasil.append(
+            Kekurangan(
+                "TAHUN_BASI",
+                PERINGATAN,
+                f"Bagian {_judul_bagian(data, kunci, tampil)} menyebut tahun anggaran {tahun}, "
+                f"padahal laporan ini tahun {data.tahun}: periksa apakah teks itu terbawa dari "
+                "laporan tahun lain.",
+                reverse("bagian_ubah", args=[data.laporan.id, kunci]),
+                "Ubah bagian",
+            )
+        )
+    return hasil
+
+
+def pola_nama_wilayah(nama: list[str]) -> re.Pattern | None:
+    """One pattern matching any of these region names as whole words, spacing and case aside,
+    the longest first (so "Kabupaten Tapanuli Utara" is never read as "Kabupaten Tapanuli")."""
+    daftar = sorted({" ".join(n.split()) for n in nama if n.strip()}, key=len, reverse=True)
+    if not daftar:
+        return None
+    alternatif = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in daftar)
+    return re.compile(rf"(?<![\w-])(?:{alternatif})(?![\w-])", re.IGNORECASE)
+
+
+def pola_satker_lain(satker) -> re.Pattern | None:
+    """The region names of every KPU Kabupaten/Kota ("Kabupaten Lampung Barat", "Kota Metro"),
+    in one query. Provinces and KPU RI are left out (a report names its own province and KPU RI);
+    the satker's own name stays in, so that a shorter name inside it never matches, and
+    _satker_lain skips it."""
+    nama = Satker.objects.kabkota().exclude(nama_wilayah="").values_list("nama_wilayah", flat=True)
+    return pola_nama_wilayah(list(nama))
+
+
+def _satker_lain(
+    data: DataLaporan, bagian: dict[str, BagianTampil], pola: re.Pattern | None
+) -> list[Kekurangan]:
+    """Another Kab/Kota named in a printed section: most often a paragraph copied from another
+    satker's report."""
+    if pola is None:
+        return []
+    sendiri = " ".join((data.satker.nama_wilayah or "").lower().split())
+    hasil = []
+    for kunci, tampil in bagian.items():
+        if not tampil.dicetak:
+            continue
+        disebut = []
+        for cocok in pola.finditer(tampil.teks):
+            nama = " ".join(cocok.group(0).split())
+            if nama.lower() != sendiri and nama.lower() not in (d.lower() for d in disebut):
+                disebut.append(nama)
+        if not disebut:
+            continue
+        hasil.append(
+            Kekurangan(
+                "SATKER_LAIN",
+                PERINGATAN,
+                f"Bagian {_judul_bagian(data, kunci, tampil)} menyebut {_sebut(disebut)}, bukan "
+                f"{data.satker.nama_wilayah or data.satker.nama}: periksa apakah teks itu "
+                "tersalin dari laporan satker lain.",
+                reverse("bagian_ubah", args=[data.laporan.id, kunci]),
+                "Ubah bagian",
+            )
+        )
+    return hasil
+
+
+def periksa(
+    data: DataLaporan, bagian: dict[str, BagianTampil], *, satker_lain: re.Pattern | None = None
+) -> list[Kekurangan]:
+    """Everything the report lacks, galat first, in the order a penyusun would fix them.
+    `satker_lain` is pola_satker_lain(satker), the names of the other Kab/Kota (one query, made
+    by the caller so that this function runs none)."""
     hasil = [
+        *_tahun_basi(data, bagian),
+        *_satker_lain(data, bagian, satker_lain),
         *_teks_staf(data, bagian),
         *_ttd(data),
         *_realisasi(data),
@@ -360,4 +448,10 @@ def galat(kekurangan: list[Kekurangan]) -> list[Kekurangan]:
 def galat_laporan(laporan) -> list[Kekurangan]:
     """The galat of a report as it is in the database now (for the workflow's check)."""
     data = kumpulkan(laporan)
-    return galat(periksa(data, susun(data)))
+    return galat(periksa(data, susun(data), satker_lain=pola_satker_lain(laporan.satker)))
+
+
+def periksa_laporan(laporan) -> list[Kekurangan]:
+    """Every finding of a report as it is in the database now."""
+    data = kumpulkan(laporan)
+    return periksa(data, susun(data), satker_lain=pola_satker_lain(laporan.satker))

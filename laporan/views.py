@@ -76,7 +76,9 @@ def _halaman_detail(request, laporan, form_setujui=None, status=200):
     errors and what was typed (the page works as a plain POST form, without JavaScript)."""
     data = kumpulkan(laporan)
     tampil = bagian_mod.susun(data)
-    kekurangan = kelengkapan.periksa(data, tampil)
+    kekurangan = kelengkapan.periksa(
+        data, tampil, satker_lain=kelengkapan.pola_satker_lain(laporan.satker)
+    )
     aksi = alur.aksi_tersedia(request.user, laporan)
     if form_setujui is None and any(t.aksi == "setujui" for t in aksi):
         profil = keanggotaan_pengguna(request.user)

@@ -167,3 +167,50 @@ class PeriksaTests(SimpleTestCase):
         hasil = kelengkapan.periksa(data, _susun(data))
         self.assertTrue(hasil[0].galat)
         self.assertEqual(sorted(hasil, key=lambda k: not k.galat), hasil)
+
+
+class NarasiTests(SimpleTestCase):
+    """The narrative checks, on Kota Serang's 2023 report (data_laporan)."""
+
+    POLA = kelengkapan.pola_nama_wilayah(
+        ["Kota Serang", "Kabupaten Serang", "Kabupaten Lampung Barat", "Kabupaten Tapanuli"]
+    )
+
+    def temuan(self, kode, teks, pola=None):
+        data = _signed(data_laporan())
+        hasil = kelengkapan.periksa(
+            data, _susun(data, **{"bab1.latar_belakang": teks}), satker_lain=pola or self.POLA
+        )
+        return [k for k in hasil if k.kode == kode]
+
+    def test_budget_year_of_another_year_warned(self):
+        """ "Tahun Anggaran 2022" in the 2023 report is a warning naming the year and the
+        section."""
+        (k,) = self.temuan("TAHUN_BASI", "Kegiatan Tahun Anggaran 2022 dan TA 2021 selesai.")
+        self.assertEqual(k.tingkat, kelengkapan.PERINGATAN)
+        self.assertIn("tahun anggaran 2021 dan 2022, padahal laporan ini tahun 2023", k.pesan)
+        self.assertEqual(k.tautan, "/laporan/7/bagian/bab1.latar_belakang/")
+
+    def test_own_budget_year_and_law_years_allowed(self):
+        """The report's own budget year and the years of laws are not findings."""
+        teks = "Tahun Anggaran 2023 mengikuti Undang-Undang Nomor 7 Tahun 2017."
+        self.assertEqual(self.temuan("TAHUN_BASI", teks), [])
+
+    def test_other_satker_named_warned(self):
+        """Another Kab/Kota named in a section is a warning naming it."""
+        (k,) = self.temuan("SATKER_LAIN", "Laporan KPU Kabupaten Lampung  Barat tahun ini.")
+        self.assertEqual(k.tingkat, kelengkapan.PERINGATAN)
+        self.assertIn("menyebut Kabupaten Lampung Barat, bukan Kota Serang", k.pesan)
+
+    def test_own_name_and_province_allowed(self):
+        """The satker's own name, its province and KPU RI are not findings."""
+        teks = "KPU Kota Serang melapor kepada KPU Provinsi Banten dan KPU RI."
+        self.assertEqual(self.temuan("SATKER_LAIN", teks), [])
+
+    def test_shorter_name_inside_a_longer_one_not_matched(self):
+        """ "Kabupaten Tapanuli" is not found inside "Kabupaten Tapanuli Utara"."""
+        pola = kelengkapan.pola_nama_wilayah(["Kabupaten Tapanuli", "Kabupaten Tapanuli Utara"])
+        self.assertEqual(
+            [m.group(0) for m in pola.finditer("KPU Kabupaten Tapanuli Utara")],
+            ["Kabupaten Tapanuli Utara"],
+        )
