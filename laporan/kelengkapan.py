@@ -399,7 +399,7 @@ def _satker_lain(
     for kunci, tampil in bagian.items():
         if not tampil.dicetak:
             continue
-        disebut = []
+        disebut: list[str] = []
         for cocok in pola.finditer(tampil.teks):
             nama = " ".join(cocok.group(0).split())
             if nama.lower() != sendiri and nama.lower() not in (d.lower() for d in disebut):
